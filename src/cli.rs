@@ -1,0 +1,98 @@
+//! The command line, as clap derives it: global options and one subcommand per guide stage.
+
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::commands;
+use crate::console::types::REGIONS;
+use crate::error::EXIT_CODES_HELP;
+use crate::printer::{ColorChoice, OutputFormat};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "jdc-refund",
+    version,
+    about = "Refund a JD Cloud server: from \"I want my money back\" to a finished refund.",
+    long_about = "Refund a JD Cloud server: from \"I want my money back\" to a finished refund.\n\n\
+        Try it offline first: `jdc-refund --sandbox orders` runs against a built-in sandbox console.",
+    after_help = EXIT_CODES_HELP,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Use the built-in sandbox console (offline, persistent state, demo account)
+    #[arg(long, global = true, env = "JDC_SANDBOX", conflicts_with = "endpoint")]
+    pub sandbox: bool,
+
+    /// Console base URL (default: JD Cloud's https://{service}.jdcloud-api.com)
+    #[arg(long, global = true, env = "JDC_ENDPOINT", value_name = "URL")]
+    pub endpoint: Option<String>,
+
+    /// Region of the console
+    #[arg(long, global = true, env = "JDC_REGION", value_parser = REGIONS)]
+    pub region: Option<String>,
+
+    /// Output format
+    #[arg(long, short = 'o', global = true, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+
+    /// Shorthand for `--output json`
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Never prompt; fail at once when a value is missing
+    #[arg(long, global = true, env = "JDC_NO_PROMPT")]
+    pub no_input: bool,
+
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Print one line per request to stderr (method, path, status, time, request id)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Give up connecting after this long
+    #[arg(long, global = true, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
+    pub connect_timeout: Duration,
+
+    /// Give up on one request after this long
+    #[arg(long, global = true, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
+    pub timeout: Duration,
+}
+
+impl GlobalArgs {
+    pub fn output(&self) -> OutputFormat {
+        if self.json {
+            OutputFormat::Json
+        } else {
+            self.output
+        }
+    }
+}
+
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let d = humantime::parse_duration(text)
+        .map_err(|e| format!("{e} (use e.g. 500ms, 5s, 2m, 30m)"))?;
+    if d.is_zero() {
+        return Err("must be longer than zero".into());
+    }
+    Ok(d)
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List your orders (step 2 of the guide), or show one with its refund quote
+    Orders(commands::orders::Args),
+    /// Run or manage the sandbox console
+    Sandbox(commands::sandbox::Args),
+}

@@ -1,0 +1,363 @@
+//! `orders`: the guide's step 2, "confirm the order information". Lists the account's orders
+//! over the last 12 months (the console itself only looks back 30 days by default), splitting
+//! longer ranges into windows the console accepts and streaming pages as they arrive.
+
+use chrono::{NaiveDate, TimeZone};
+use serde::Serialize;
+
+use crate::console::time::china;
+use crate::console::types::{Order, QueryVo};
+use crate::console::{ConsoleTime, Fen};
+use crate::context::Context;
+use crate::error::{CliError, CliResult, Exit};
+use crate::printer::{Printer, Table, Tone};
+
+pub const ORDER_STATUSES: [&str; 7] = [
+    "PAID",
+    "FAILED",
+    "NO_PAY",
+    "DEALING",
+    "CANCELED",
+    "REFUND_PART",
+    "REFUND_ALL",
+];
+pub const PAY_TYPES: [&str; 2] = ["PRE_PAID", "POST_PAID"];
+pub const CHARGE_MODES: [&str; 4] = ["CONFIG", "FLOW", "MONTHLY", "ONCE"];
+
+const DAY_MS: i64 = 24 * 3600 * 1000;
+/// The console accepts at most 366 days per query.
+const WINDOW_MS: i64 = 366 * DAY_MS;
+/// Without `--since`, look back this far.
+const DEFAULT_LOOKBACK_MS: i64 = 365 * DAY_MS;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only orders with this status
+    #[arg(long, value_parser = ORDER_STATUSES, ignore_case = true)]
+    pub status: Option<String>,
+
+    /// Only prepaid or post-paid orders
+    #[arg(long, value_parser = PAY_TYPES, ignore_case = true)]
+    pub pay_type: Option<String>,
+
+    /// Only orders with this charge mode
+    #[arg(long, value_parser = CHARGE_MODES, ignore_case = true)]
+    pub charge_mode: Option<String>,
+
+    /// Only orders of this resource (e.g. i-demo0nrsn01)
+    #[arg(long, value_name = "ID")]
+    pub resource_id: Option<String>,
+
+    /// Orders created on or after: a date (2026-01-31), a time (RFC 3339) or an age (90d) [default: 12 months ago]
+    #[arg(long, value_name = "WHEN", value_parser = parse_when)]
+    pub since: Option<i64>,
+
+    /// Orders created on or before (same forms as --since) [default: now]
+    #[arg(long, value_name = "WHEN", value_parser = parse_when)]
+    pub until: Option<i64>,
+
+    /// Page number, from 1
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+    pub page: u32,
+
+    /// Orders per page (1 to 100)
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub page_size: u32,
+
+    /// Every page, streamed as it arrives
+    #[arg(long, conflicts_with = "page")]
+    pub all: bool,
+}
+
+/// `2026-01-31` (midnight, China time), an RFC 3339 time, or an age such as `90d`.
+pub fn parse_when(text: &str) -> Result<i64, String> {
+    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        let midnight = date.and_hms_opt(0, 0, 0).ok_or("invalid date")?;
+        return china()
+            .from_local_datetime(&midnight)
+            .single()
+            .map(|t| t.timestamp_millis())
+            .ok_or_else(|| "invalid date".into());
+    }
+    if let Some(t) = ConsoleTime::parse(text) {
+        return Ok(t.millis());
+    }
+    if let Ok(age) = humantime::parse_duration(text) {
+        return Ok(chrono::Utc::now().timestamp_millis() - age.as_millis() as i64);
+    }
+    Err(format!(
+        "`{text}` is not a date (2026-01-31), a time (2026-01-31T10:00:00+08:00) or an age (90d)"
+    ))
+}
+
+/// One order as the tool shows it in JSON: the documented, stable schema.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderView {
+    pub order_number: String,
+    pub resource_id: Option<String>,
+    pub resource_name: Option<String>,
+    pub product: Option<String>,
+    pub region_id: Option<String>,
+    pub charge_mode: Option<String>,
+    pub order_type: Option<String>,
+    pub pay_type: Option<String>,
+    pub status: Option<String>,
+    pub total_fee: Fen,
+    pub discount_fee: Fen,
+    pub actual_fee: Fen,
+    pub create_time: Option<String>,
+    pub pay_time: Option<String>,
+}
+
+impl From<&Order> for OrderView {
+    fn from(o: &Order) -> OrderView {
+        OrderView {
+            order_number: o.order_number.clone(),
+            resource_id: o.resource_id.clone(),
+            resource_name: o.resource_name.clone(),
+            product: product(o),
+            region_id: o.region_id.clone(),
+            charge_mode: o.charge_mode.clone(),
+            order_type: o.order_type.clone(),
+            pay_type: o.pay_type.clone(),
+            status: o.status.clone(),
+            total_fee: o.total_fee,
+            discount_fee: o.discount_fee,
+            actual_fee: o.actual_fee,
+            create_time: o.create_time.map(ConsoleTime::iso),
+            pay_time: o.pay_time.map(ConsoleTime::iso),
+        }
+    }
+}
+
+fn product(o: &Order) -> Option<String> {
+    o.service_name.clone().or_else(|| o.app_name.clone())
+}
+
+pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
+    let now = chrono::Utc::now().timestamp_millis();
+    let until = args.until.unwrap_or(now);
+    let since = args.since.unwrap_or(until - DEFAULT_LOOKBACK_MS);
+    if since > until {
+        return Err(CliError::usage(
+            "--since is after --until: give the earlier time to --since",
+        ));
+    }
+    let client = ctx.client()?;
+    let filter = QueryVo {
+        charge_mode: args.charge_mode.as_deref().map(str::to_uppercase),
+        pay_type: args.pay_type.as_deref().map(str::to_uppercase),
+        status: args.status.as_deref().map(str::to_uppercase),
+        resource_id: args.resource_id.clone(),
+        ..QueryVo::default()
+    };
+    let printer = ctx.printer.clone();
+    let mut out = Output::new(&printer);
+    let windows = windows(since, until);
+    if !args.all && windows.len() == 1 {
+        // The common case: the console pages for us.
+        let (start, end) = windows[0];
+        let page = client.query_orders(&QueryVo {
+            start_time: Some(start),
+            end_time: Some(end),
+            page_number: Some(args.page),
+            page_size: Some(args.page_size),
+            ..filter
+        })?;
+        let orders: Vec<&Order> = page.result_list.iter().collect();
+        out.orders(&orders)?;
+        let before = u64::from(args.page - 1) * u64::from(args.page_size);
+        out.finish(
+            before + orders.len() as u64,
+            Some(page.total_count),
+            args.page,
+        )?;
+        return Ok(Exit::Success);
+    }
+    // Several windows, or every page: stream window by window, page by page, holding one
+    // page at a time.
+    let (skip, take) = if args.all {
+        (0, u64::MAX)
+    } else {
+        (
+            u64::from(args.page - 1) * u64::from(args.page_size),
+            u64::from(args.page_size),
+        )
+    };
+    let mut seen = 0u64;
+    let mut shown = 0u64;
+    let mut total = 0u64;
+    'windows: for (start, end) in windows {
+        let mut number = 1;
+        loop {
+            let page = client.query_orders(&QueryVo {
+                start_time: Some(start),
+                end_time: Some(end),
+                page_number: Some(number),
+                page_size: Some(100),
+                ..filter.clone()
+            })?;
+            if number == 1 {
+                total += page.total_count;
+            }
+            let wanted: Vec<&Order> = page
+                .result_list
+                .iter()
+                .skip(skip.saturating_sub(seen) as usize)
+                .take((take - shown) as usize)
+                .collect();
+            seen += page.result_list.len() as u64;
+            shown += wanted.len() as u64;
+            out.orders(&wanted)?;
+            if shown >= take {
+                break 'windows;
+            }
+            if page.result_list.is_empty() || u64::from(number) >= page.total_page {
+                break;
+            }
+            number += 1;
+        }
+    }
+    let total = if args.all { Some(total) } else { None };
+    out.finish(skip + shown, total, args.page)?;
+    Ok(Exit::Success)
+}
+
+/// `[since, until]` cut into windows of at most 366 days, newest first (orders come newest
+/// first, so the stream stays in order).
+pub fn windows(since: i64, until: i64) -> Vec<(i64, i64)> {
+    let mut out = Vec::new();
+    let mut end = until;
+    loop {
+        let start = (end - WINDOW_MS + 1).max(since);
+        out.push((start, end));
+        if start <= since {
+            return out;
+        }
+        end = start - 1;
+    }
+}
+
+/// Table or JSON, written as pages arrive.
+struct Output<'p> {
+    printer: &'p Printer,
+    table: Table,
+    json_started: bool,
+}
+
+impl<'p> Output<'p> {
+    fn new(printer: &'p Printer) -> Output<'p> {
+        Output {
+            printer,
+            table: Table::new(&[
+                "ORDER", "RESOURCE", "PRODUCT", "CHARGE", "PAY TYPE", "PAID", "STATUS", "CREATED",
+            ]),
+            json_started: false,
+        }
+    }
+
+    fn orders(&mut self, orders: &[&Order]) -> CliResult<()> {
+        if orders.is_empty() {
+            return Ok(());
+        }
+        if self.printer.is_json() {
+            for order in orders {
+                let text = serde_json::to_string(&OrderView::from(*order))
+                    .map_err(|e| CliError::failure(e.to_string()))?;
+                let sep = if self.json_started {
+                    ",\n    "
+                } else {
+                    "{\n  \"orders\": [\n    "
+                };
+                self.printer.raw(&format!("{sep}{text}"))?;
+                self.json_started = true;
+            }
+            return Ok(());
+        }
+        let rows: Vec<(Vec<String>, Tone)> = orders
+            .iter()
+            .map(|o| {
+                let tone = match o.status.as_deref() {
+                    Some("PAID") => Tone::Plain,
+                    _ => Tone::Dim,
+                };
+                let cells = vec![
+                    o.order_number.clone(),
+                    o.resource_id.clone().unwrap_or_default(),
+                    product(o).unwrap_or_default(),
+                    o.charge_mode.clone().unwrap_or_default(),
+                    o.pay_type.clone().unwrap_or_default(),
+                    o.actual_fee.to_string(),
+                    o.status.clone().unwrap_or_default(),
+                    o.create_time.map(|t| t.to_string()).unwrap_or_default(),
+                ];
+                (cells, tone)
+            })
+            .collect();
+        self.table.print(self.printer, &rows)?;
+        Ok(())
+    }
+
+    /// Closes the output. `through` is the position of the last order shown; `total` the
+    /// number of matching orders, when known.
+    fn finish(&mut self, through: u64, total: Option<u64>, page: u32) -> CliResult<()> {
+        if self.printer.is_json() {
+            let head = if self.json_started {
+                "\n  ]"
+            } else {
+                "{\n  \"orders\": []"
+            };
+            let total = total.map_or("null".to_string(), |t| t.to_string());
+            self.printer
+                .raw(&format!("{head},\n  \"totalCount\": {total}\n}}\n"))?;
+            return Ok(());
+        }
+        if !self.table_started() {
+            self.printer.note("No orders match.");
+        } else if total.is_none_or(|t| through < t) {
+            self.printer.note(&format!(
+                "More orders may follow: use --page {} or --all.",
+                page + 1
+            ));
+        }
+        Ok(())
+    }
+
+    fn table_started(&self) -> bool {
+        self.table.started()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_cover_the_range_newest_first() {
+        let day = DAY_MS;
+        assert_eq!(windows(0, 10 * day), vec![(0, 10 * day)]);
+        let w = windows(0, 800 * day);
+        assert_eq!(w.len(), 3);
+        assert_eq!(w[0].1, 800 * day);
+        assert_eq!(w.last().unwrap().0, 0);
+        for pair in w.windows(2) {
+            assert_eq!(pair[1].1 + 1, pair[0].0, "contiguous");
+        }
+        for (s, e) in w {
+            assert!(e - s < WINDOW_MS);
+        }
+    }
+
+    #[test]
+    fn when_accepts_dates_times_and_ages() {
+        assert_eq!(
+            parse_when("2026-11-27").unwrap(),
+            ConsoleTime::parse("2026-11-27 00:00:00").unwrap().millis()
+        );
+        assert!(parse_when("2026-11-27T10:00:00+08:00").is_ok());
+        let ago = parse_when("90d").unwrap();
+        assert!(ago < chrono::Utc::now().timestamp_millis() - 89 * DAY_MS);
+        assert!(parse_when("last tuesday").is_err());
+    }
+}

@@ -1,0 +1,77 @@
+//! What can go wrong talking to a console, kept precise enough that a command can say exactly
+//! what the console said (its request id, HTTP code, status and message).
+
+use std::time::Duration;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConsoleError {
+    /// The console answered with an error envelope.
+    #[error("{message} ({status}, HTTP {http}{})", request_suffix(.request_id))]
+    Api {
+        http: u16,
+        status: String,
+        message: String,
+        request_id: Option<String>,
+        retry_after: Option<Duration>,
+    },
+    /// No answer could be had. `maybe_delivered` is true when the request may have reached the
+    /// console before the failure (a timeout, a dropped connection), so its effect is unknown.
+    #[error("could not reach the console at {url} after {attempts} attempt{}: {detail}", if *.attempts == 1 { "" } else { "s" })]
+    Unreachable {
+        url: String,
+        attempts: u32,
+        detail: String,
+        maybe_delivered: bool,
+    },
+    /// An answer came, but not one this page describes (HTML, truncated JSON, no envelope...).
+    #[error("the console's answer (HTTP {http}{}) could not be read: {detail}", request_suffix(.request_id))]
+    InvalidResponse {
+        http: u16,
+        request_id: Option<String>,
+        detail: String,
+    },
+}
+
+fn request_suffix(request_id: &Option<String>) -> String {
+    match request_id {
+        Some(id) => format!(", request id {id}"),
+        None => String::new(),
+    }
+}
+
+impl ConsoleError {
+    pub fn status(&self) -> Option<&str> {
+        match self {
+            ConsoleError::Api { status, .. } => Some(status),
+            _ => None,
+        }
+    }
+
+    pub fn http(&self) -> Option<u16> {
+        match self {
+            ConsoleError::Api { http, .. } | ConsoleError::InvalidResponse { http, .. } => {
+                Some(*http)
+            }
+            ConsoleError::Unreachable { .. } => None,
+        }
+    }
+
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            ConsoleError::Api { request_id, .. }
+            | ConsoleError::InvalidResponse { request_id, .. } => request_id.as_deref(),
+            ConsoleError::Unreachable { .. } => None,
+        }
+    }
+
+    /// True when a request that failed this way may still have taken effect.
+    pub fn outcome_unknown(&self) -> bool {
+        match self {
+            ConsoleError::Unreachable {
+                maybe_delivered, ..
+            } => *maybe_delivered,
+            ConsoleError::InvalidResponse { http, .. } => *http < 400 || *http >= 500,
+            ConsoleError::Api { http, .. } => *http >= 500 && *http != 503,
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! jdc-refund: refund a JD Cloud server from the command line.
+//!
+//! `run` parses the command line, hands the chosen command a [`context::Context`] and turns
+//! its outcome into a documented exit code. Everything a command prints goes through
+//! [`printer::Printer`].
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod commands;
+pub mod console;
+pub mod context;
+pub mod error;
+pub mod printer;
+pub mod sandbox;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::context::Context;
+use crate::error::{CliError, Exit};
+
+/// Runs the command line and returns the process exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version to stdout (exit 0) and usage errors to stderr (2).
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    let mut ctx = Context::new(cli.global.clone());
+    let outcome = match cli.command {
+        Command::Orders(args) => commands::orders::run(args, &mut ctx),
+        Command::Sandbox(args) => commands::sandbox::run(args, &mut ctx),
+    };
+    match outcome {
+        Ok(exit) => exit as i32,
+        Err(e) => report(&ctx, e),
+    }
+}
+
+fn report(ctx: &Context, e: CliError) -> i32 {
+    if e.is_broken_pipe() {
+        return Exit::Success as i32;
+    }
+    let mut message = e.message.clone();
+    if let Some(id) = &e.request_id {
+        if !message.contains(id.as_str()) {
+            message.push_str(&format!(" (request id {id})"));
+        }
+    }
+    ctx.printer.error(&message);
+    e.exit as i32
+}

@@ -1,0 +1,201 @@
+//! The one place that writes to the terminal. Results (tables, JSON) go to stdout; notes,
+//! warnings, progress and `-v` lines go to stderr. Commands never print on their own.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::io::{self, IsTerminal, Write};
+
+use anstyle::{AnsiColor, Style};
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum OutputFormat {
+    #[default]
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+pub struct Printer {
+    pub format: OutputFormat,
+    color: bool,
+    verbose: u8,
+}
+
+/// Decides colour the way most tools do: `--color`, then `NO_COLOR`, `CLICOLOR_FORCE`,
+/// `CLICOLOR=0`, then whether the stream is a terminal.
+fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            if env("NO_COLOR").is_some() {
+                false
+            } else if env("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                true
+            } else if env("CLICOLOR").is_some_and(|v| v == "0") {
+                false
+            } else {
+                is_terminal
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Tone {
+    Plain,
+    Bold,
+    Dim,
+    Good,
+    Bad,
+    Warn,
+}
+
+impl Printer {
+    pub fn new(format: OutputFormat, color: ColorChoice, verbose: u8) -> Printer {
+        Printer {
+            format,
+            color: use_color(color, io::stdout().is_terminal()),
+            verbose,
+        }
+    }
+
+    pub fn is_json(&self) -> bool {
+        self.format == OutputFormat::Json
+    }
+
+    pub fn paint(&self, tone: Tone, text: &str) -> String {
+        if !self.color {
+            return text.to_string();
+        }
+        let style = match tone {
+            Tone::Plain => return text.to_string(),
+            Tone::Bold => Style::new().bold(),
+            Tone::Dim => Style::new().dimmed(),
+            Tone::Good => AnsiColor::Green.on_default(),
+            Tone::Bad => AnsiColor::Red.on_default().bold(),
+            Tone::Warn => AnsiColor::Yellow.on_default(),
+        };
+        format!("{style}{text}{style:#}")
+    }
+
+    /// One line of result on stdout.
+    pub fn line(&self, text: &str) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        writeln!(out, "{text}")?;
+        out.flush()
+    }
+
+    /// A result as pretty JSON on stdout.
+    pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::other)?;
+        writeln!(out)?;
+        out.flush()
+    }
+
+    /// Raw text on stdout, for streamed JSON.
+    pub fn raw(&self, text: &str) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()
+    }
+
+    /// A note for the person at the terminal (stderr).
+    pub fn note(&self, text: &str) {
+        eprintln!("{text}");
+    }
+
+    pub fn warn(&self, text: &str) {
+        eprintln!("{} {text}", self.paint_err(Tone::Warn, "warning:"));
+    }
+
+    pub fn error(&self, text: &str) {
+        eprintln!("{} {text}", self.paint_err(Tone::Bad, "error:"));
+    }
+
+    /// A `-v` line (stderr).
+    pub fn debug(&self, text: &str) {
+        if self.verbose > 0 {
+            eprintln!("{}", self.paint_err(Tone::Dim, text));
+        }
+    }
+
+    pub fn verbose(&self) -> u8 {
+        self.verbose
+    }
+
+    fn paint_err(&self, tone: Tone, text: &str) -> String {
+        // stderr may be a terminal while stdout is piped; colour follows the same choice.
+        self.paint(tone, text)
+    }
+}
+
+/// A table whose rows may arrive page by page: widths are fixed by the first batch (and the
+/// headers), so memory stays bounded however many rows follow.
+pub struct Table {
+    headers: Vec<String>,
+    widths: Vec<usize>,
+    started: bool,
+}
+
+impl Table {
+    pub fn new(headers: &[&str]) -> Table {
+        Table {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            widths: headers.iter().map(|h| h.width()).collect(),
+            started: false,
+        }
+    }
+
+    pub fn started(&self) -> bool {
+        self.started
+    }
+
+    /// Prints `rows`, preceded by the header the first time. Each row is `(cells, tone)`.
+    pub fn print(&mut self, printer: &Printer, rows: &[(Vec<String>, Tone)]) -> io::Result<()> {
+        if !self.started {
+            for (cells, _) in rows {
+                for (w, cell) in self.widths.iter_mut().zip(cells) {
+                    *w = (*w).max(cell.width());
+                }
+            }
+            let header = self.render(&self.headers);
+            printer.line(&printer.paint(Tone::Bold, &header))?;
+            self.started = true;
+        }
+        for (cells, tone) in rows {
+            let line = self.render(cells);
+            printer.line(&printer.paint(*tone, &line))?;
+        }
+        Ok(())
+    }
+
+    fn render(&self, cells: &[String]) -> String {
+        let last = cells.len().saturating_sub(1);
+        let mut line = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            line.push_str(cell);
+            if i < last {
+                let pad = self
+                    .widths
+                    .get(i)
+                    .copied()
+                    .unwrap_or(0)
+                    .saturating_sub(cell.width());
+                line.push_str(&" ".repeat(pad + 2));
+            }
+        }
+        line
+    }
+}
