@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands;
@@ -28,9 +29,10 @@ pub struct Cli {
 }
 
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Use the built-in sandbox console (offline, persistent state, demo account)
-    #[arg(long, global = true, env = "JDC_SANDBOX", conflicts_with = "endpoint")]
+    #[arg(long, global = true, env = "JDC_SANDBOX", conflicts_with = "endpoint", value_parser = BoolishValueParser::new())]
     pub sandbox: bool,
 
     /// Console base URL (default: JD Cloud's https://{service}.jdcloud-api.com)
@@ -50,7 +52,7 @@ pub struct GlobalArgs {
     pub json: bool,
 
     /// Never prompt; fail at once when a value is missing
-    #[arg(long, global = true, env = "JDC_NO_PROMPT")]
+    #[arg(long, global = true, env = "JDC_NO_PROMPT", value_parser = BoolishValueParser::new())]
     pub no_input: bool,
 
     /// When to use colour

@@ -159,7 +159,7 @@ pub struct Client {
 }
 
 /// rustls needs a process-wide crypto provider; ring builds fastest here.
-fn install_crypto_provider() {
+pub fn install_crypto_provider() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         // Err only means another provider was installed first, which is just as good.
@@ -542,6 +542,7 @@ impl Client {
             method: call.method.as_str(),
             path: url.path(),
             query: url.query().unwrap_or(""),
+            date: &date,
             headers: &signed_headers,
             body,
         });

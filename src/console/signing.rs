@@ -199,7 +199,9 @@ pub struct SignInput<'a> {
     pub method: &'a str,
     pub path: &'a str,
     pub query: &'a str,
-    /// Signed headers, including `x-jdcloud-date` (`yyyyMMddTHHmmssZ`).
+    /// `x-jdcloud-date` (`yyyyMMddTHHmmssZ`), whether or not it is among the signed headers.
+    pub date: &'a str,
+    /// The signed headers.
     pub headers: &'a [(String, String)],
     pub body: &'a [u8],
 }
@@ -215,12 +217,7 @@ pub struct Signed {
 }
 
 pub fn sign(input: &SignInput<'_>) -> Signed {
-    let date = input
-        .headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("x-jdcloud-date"))
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_default();
+    let date = input.date;
     let canonical = canonical_request(
         input.method,
         &canonical_uri(input.path, false),
@@ -367,6 +364,7 @@ mod tests {
         assert_eq!(vectors.cases.len(), 3);
         for case in vectors.cases {
             let url = reqwest::Url::parse(&case.url).unwrap();
+            let date = case.signed_headers["x-jdcloud-date"].clone();
             let headers: Vec<(String, String)> = case.signed_headers.into_iter().collect();
             let signed = sign(&SignInput {
                 algorithm: Algorithm::from_name(&case.algorithm).unwrap(),
@@ -377,6 +375,7 @@ mod tests {
                 method: &case.method,
                 path: url.path(),
                 query: url.query().unwrap_or(""),
+                date: &date,
                 headers: &headers,
                 body: case.body.as_bytes(),
             });
