@@ -35,6 +35,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "JDC_SANDBOX", conflicts_with = "endpoint", value_parser = BoolishValueParser::new())]
     pub sandbox: bool,
 
+    /// Profile whose region, endpoint and credentials to use
+    #[arg(long, global = true, env = "JDC_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
     /// Console base URL (default: JD Cloud's https://{service}.jdcloud-api.com)
     #[arg(long, global = true, env = "JDC_ENDPOINT", value_name = "URL")]
     pub endpoint: Option<String>,
@@ -93,8 +97,18 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List your orders (step 2 of the guide), or show one with its refund quote
+    /// Sign in: account and password, or an AccessKey pair (step 1 of the guide)
+    Login(commands::login::Args),
+    /// Forget the profile's stored credentials
+    Logout(commands::logout::Args),
+    /// List your orders, or show one with its refund quote (steps 2 and 3)
     Orders(commands::orders::Args),
+    /// Apply for a refund, or cancel, remind or resubmit one (steps 3 to 8)
+    Refund(Box<commands::refund::Args>),
+    /// List refund applications, show one, or watch it until it ends (steps 9 to 11)
+    Status(commands::status::Args),
+    /// The console's support channels (step 5)
+    Support(commands::support::Args),
     /// Run or manage the sandbox console
     Sandbox(commands::sandbox::Args),
 }

@@ -1,11 +1,13 @@
-//! What every command is handed: the printer and a way to get a console client built from the
-//! global options (starting the embedded sandbox when `--sandbox` asks for it).
+//! What every command is handed: the printer, the global options, and the console client they
+//! describe. Resolves flags > environment > the profile's files, and starts the embedded
+//! sandbox when `--sandbox` asks for it.
 
 use std::sync::Arc;
 
 use reqwest::Url;
 
 use crate::cli::GlobalArgs;
+use crate::config::{self, StoredCredentials};
 use crate::console::types::DEFAULT_REGION;
 use crate::console::{Client, ClientConfig, Credentials, Endpoint, RequestLog};
 use crate::error::{CliError, CliResult, Exit};
@@ -15,7 +17,16 @@ use crate::sandbox::{self, RunningSandbox, SandboxOptions};
 pub struct Context {
     pub printer: Arc<Printer>,
     pub global: GlobalArgs,
+    pub store: config::Store,
     sandbox: Option<RunningSandbox>,
+}
+
+/// Where the credentials in use came from, for `login --status`.
+#[derive(Debug, Clone)]
+pub enum CredentialSource {
+    Environment,
+    Profile(StoredCredentials),
+    SandboxDemo,
 }
 
 impl Context {
@@ -24,45 +35,143 @@ impl Context {
         Context {
             printer,
             global,
+            store: config::Store::open(),
             sandbox: None,
         }
     }
 
-    pub fn region(&self) -> String {
+    pub fn profile(&self) -> String {
         self.global
-            .region
+            .profile
             .clone()
-            .unwrap_or_else(|| DEFAULT_REGION.to_string())
+            .unwrap_or_else(|| config::DEFAULT_PROFILE.to_string())
     }
 
-    /// A client for the console the options name. With `--sandbox`, the sandbox is started
-    /// in-process on `127.0.0.1:0` over its persistent state and reached over real HTTP.
-    pub fn client(&mut self) -> CliResult<Client> {
-        let (endpoint, credentials) = if self.global.sandbox {
-            let url = self.start_sandbox()?;
-            (
-                Endpoint::Base(url),
-                Some(Credentials {
+    fn profile_config(&self) -> CliResult<config::ProfileConfig> {
+        Ok(self
+            .store
+            .load_config()?
+            .profiles
+            .remove(&self.profile())
+            .unwrap_or_default())
+    }
+
+    pub fn region(&self) -> CliResult<String> {
+        if let Some(region) = &self.global.region {
+            return Ok(region.clone());
+        }
+        Ok(self
+            .profile_config()?
+            .region
+            .unwrap_or_else(|| DEFAULT_REGION.to_string()))
+    }
+
+    /// The console the options name: the embedded sandbox, `--endpoint`, the profile's
+    /// endpoint, or JD Cloud itself.
+    pub fn endpoint(&mut self) -> CliResult<Endpoint> {
+        if self.global.sandbox {
+            return Ok(Endpoint::Base(self.start_sandbox()?));
+        }
+        if let Some(text) = &self.global.endpoint {
+            return Ok(Endpoint::Base(parse_endpoint(text)?));
+        }
+        match self.profile_config()?.endpoint {
+            Some(text) => Ok(Endpoint::Base(parse_endpoint(&text)?)),
+            None => Ok(Endpoint::JdCloud),
+        }
+    }
+
+    /// A stable name for the console in use, so local records are only ever replayed against
+    /// the console (and account) they were made for.
+    pub fn console_id(&mut self, credentials: &Credentials) -> CliResult<String> {
+        let console = if self.global.sandbox {
+            format!("sandbox:{}", sandbox::store::default_state_path().display())
+        } else {
+            self.endpoint()?.describe()
+        };
+        Ok(format!(
+            "{console}|{}|{}",
+            self.region()?,
+            credentials.access_key
+        ))
+    }
+
+    /// The stored credentials of this profile that fit the console in use (sandbox or not).
+    pub fn stored_credentials(&self) -> CliResult<Option<StoredCredentials>> {
+        let stored = self
+            .store
+            .load_credentials()?
+            .profiles
+            .remove(&self.profile());
+        Ok(stored.filter(|c| c.sandbox == self.global.sandbox))
+    }
+
+    /// The credentials to sign with, and where they came from.
+    pub fn credentials(&self) -> CliResult<(Credentials, CredentialSource)> {
+        if !self.global.sandbox {
+            if let Some(c) = credentials_from_env()? {
+                return Ok((c, CredentialSource::Environment));
+            }
+        }
+        match self.stored_credentials()? {
+            Some(stored) => {
+                if stored.is_expired() {
+                    let at = stored
+                        .expires_at()
+                        .map(|t| t.to_string())
+                        .unwrap_or_default();
+                    return Err(CliError::new(
+                        Exit::Auth,
+                        format!(
+                            "session expired at {at}, run `jdc-refund {}login`",
+                            self.sandbox_flag()
+                        ),
+                    ));
+                }
+                let c = Credentials {
+                    access_key: stored.access_key.clone(),
+                    secret_key: stored.secret_key.clone(),
+                    session_token: stored.session_token.clone(),
+                };
+                Ok((c, CredentialSource::Profile(stored)))
+            }
+            None if self.global.sandbox => Ok((
+                Credentials {
                     access_key: sandbox::store::DEMO_ACCESS_KEY.into(),
                     secret_key: sandbox::store::DEMO_SECRET_KEY.into(),
                     session_token: None,
-                }),
-            )
-        } else {
-            let endpoint = match &self.global.endpoint {
-                Some(text) => Endpoint::Base(parse_endpoint(text)?),
-                None => Endpoint::JdCloud,
-            };
-            (endpoint, credentials_from_env()?)
-        };
-        let Some(credentials) = credentials else {
-            return Err(CliError::new(
+                },
+                CredentialSource::SandboxDemo,
+            )),
+            None => Err(CliError::new(
                 Exit::Auth,
-                "not logged in: set JDC_ACCESS_KEY and JDC_SECRET_KEY, or try the offline sandbox with `--sandbox`",
-            ));
-        };
-        let mut config = ClientConfig::new(endpoint, self.region());
-        config.credentials = Some(credentials);
+                format!(
+                    "not logged in (profile `{}`): run `jdc-refund login`, set JDC_ACCESS_KEY and JDC_SECRET_KEY, or try the offline sandbox with `--sandbox`",
+                    self.profile()
+                ),
+            )),
+        }
+    }
+
+    pub fn sandbox_flag(&self) -> &'static str {
+        if self.global.sandbox {
+            "--sandbox "
+        } else {
+            ""
+        }
+    }
+
+    /// A signed client for the console and credentials the options name.
+    pub fn client(&mut self) -> CliResult<Client> {
+        let (credentials, _) = self.credentials()?;
+        self.client_with(Some(credentials))
+    }
+
+    /// A client with the given credentials (none: only for logging in).
+    pub fn client_with(&mut self, credentials: Option<Credentials>) -> CliResult<Client> {
+        let endpoint = self.endpoint()?;
+        let mut config = ClientConfig::new(endpoint, self.region()?);
+        config.credentials = credentials;
         config.connect_timeout = self.global.connect_timeout;
         config.timeout = self.global.timeout;
         if self.printer.verbose() > 0 {
@@ -155,7 +264,7 @@ fn credentials_from_env() -> CliResult<Option<Credentials>> {
     }
 }
 
-/// `POST /v1/... 200 35ms req sbx-...` — nothing secret is ever in a log line.
+/// `POST /v1/... 200 35ms request-id sbx-...`: nothing secret is ever in a log line.
 fn describe_request(log: &RequestLog) -> String {
     let status = match (log.status, &log.error) {
         (Some(code), _) => code.to_string(),

@@ -8,11 +8,16 @@
 
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod console;
 pub mod context;
 pub mod error;
+pub mod interrupt;
+pub mod journal;
 pub mod printer;
 pub mod sandbox;
+pub mod troubleshoot;
+pub mod views;
 
 use clap::Parser;
 
@@ -31,8 +36,17 @@ pub fn run() -> i32 {
         }
     };
     let mut ctx = Context::new(cli.global.clone());
+    // `sandbox serve` handles Ctrl-C itself, as the normal way to stop it.
+    if !matches!(cli.command, Command::Sandbox(_)) {
+        interrupt::install();
+    }
     let outcome = match cli.command {
+        Command::Login(args) => commands::login::run(args, &mut ctx),
+        Command::Logout(args) => commands::logout::run(args, &mut ctx),
         Command::Orders(args) => commands::orders::run(args, &mut ctx),
+        Command::Refund(args) => commands::refund::run(*args, &mut ctx),
+        Command::Status(args) => commands::status::run(args, &mut ctx),
+        Command::Support(args) => commands::support::run(args, &mut ctx),
         Command::Sandbox(args) => commands::sandbox::run(args, &mut ctx),
     };
     match outcome {

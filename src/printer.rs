@@ -9,6 +9,17 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+/// A last message from a signal handler: restores the cursor a prompt or spinner may have
+/// hidden, then prints on stderr.
+pub fn emergency(text: &str) {
+    let mut err = io::stderr().lock();
+    if io::stderr().is_terminal() {
+        let _ = write!(err, "\x1b[?25h\r\n");
+    }
+    let _ = writeln!(err, "{text}");
+    let _ = err.flush();
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum OutputFormat {
     #[default]

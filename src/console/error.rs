@@ -64,14 +64,10 @@ impl ConsoleError {
         }
     }
 
-    /// True when a request that failed this way may still have taken effect.
+    /// True unless the console definitely did not act: only a 4xx answer (other than 429)
+    /// proves that. A write that was retried may have been applied by an earlier attempt whose
+    /// answer was lost, so anything else leaves its outcome unknown.
     pub fn outcome_unknown(&self) -> bool {
-        match self {
-            ConsoleError::Unreachable {
-                maybe_delivered, ..
-            } => *maybe_delivered,
-            ConsoleError::InvalidResponse { http, .. } => *http < 400 || *http >= 500,
-            ConsoleError::Api { http, .. } => *http >= 500 && *http != 503,
-        }
+        !matches!(self, ConsoleError::Api { http, .. } if (400..500).contains(http) && *http != 429)
     }
 }

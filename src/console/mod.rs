@@ -156,6 +156,8 @@ struct Call<'a> {
 pub struct Client {
     http: reqwest::blocking::Client,
     config: ClientConfig,
+    /// The request id of the last answer, to give support.
+    last_request_id: std::sync::Mutex<Option<String>>,
 }
 
 /// rustls needs a process-wide crypto provider; ring builds fastest here.
@@ -176,7 +178,16 @@ impl Client {
             .user_agent(concat!("jdc-refund/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| invalid_url("client", e))?;
-        Ok(Client { http, config })
+        Ok(Client {
+            http,
+            config,
+            last_request_id: std::sync::Mutex::new(None),
+        })
+    }
+
+    /// The console's request id for the last answer received.
+    pub fn last_request_id(&self) -> Option<String> {
+        self.last_request_id.lock().ok().and_then(|id| id.clone())
     }
 
     pub fn config(&self) -> &ClientConfig {
@@ -414,6 +425,11 @@ impl Client {
                 Ok(answer) => (Some(answer.http), answer.request_id.clone(), None),
                 Err(e) => (None, None, Some(e.to_string())),
             };
+            if request_id.is_some() {
+                if let Ok(mut last) = self.last_request_id.lock() {
+                    last.clone_from(&request_id);
+                }
+            }
             if let Some(observer) = &self.config.observer {
                 observer(&RequestLog {
                     method: call.method.to_string(),

@@ -1,0 +1,261 @@
+//! `login`: the guide's step 1. Signs in with account and password (temporary credentials from
+//! the console) or saves an AccessKey pair after checking it works; `--status` tells who is
+//! signed in. Secrets are read from stdin, never from argv.
+
+use std::io::Read;
+
+use serde_json::json;
+
+use crate::config::{mask, StoredCredentials};
+use crate::console::types::LoginRequest;
+use crate::console::Credentials;
+use crate::context::{Context, CredentialSource};
+use crate::error::{CliError, CliResult, Exit};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Account (pin) to sign in with; the password is read from stdin
+    #[arg(long, conflicts_with_all = ["access_key_id", "status"])]
+    pub account: Option<String>,
+
+    /// Read the password from stdin (one line)
+    #[arg(long, requires = "account")]
+    pub password_stdin: bool,
+
+    /// The 6-digit MFA code, for accounts with MFA enabled
+    #[arg(long, requires = "account", value_name = "CODE")]
+    pub mfa_code: Option<String>,
+
+    /// How long the session lasts (15m to 12h)
+    #[arg(long, requires = "account", value_name = "DURATION", value_parser = parse_session)]
+    pub session: Option<u32>,
+
+    /// Save an AccessKey pair instead; the secret key is read from stdin
+    #[arg(long, value_name = "KEY", conflicts_with = "status")]
+    pub access_key_id: Option<String>,
+
+    /// Read the secret key from stdin (one line)
+    #[arg(long, requires = "access_key_id")]
+    pub secret_key_stdin: bool,
+
+    /// Show who is signed in, with which profile and until when
+    #[arg(long)]
+    pub status: bool,
+}
+
+fn parse_session(text: &str) -> Result<u32, String> {
+    let d = crate::cli::parse_duration(text)?;
+    let secs = d.as_secs();
+    if (900..=43_200).contains(&secs) {
+        Ok(secs as u32)
+    } else {
+        Err("must be between 15m and 12h".into())
+    }
+}
+
+/// One line from stdin, without its line ending.
+fn secret_from_stdin(what: &str, flag: &str) -> CliResult<String> {
+    let mut text = String::new();
+    std::io::stdin()
+        .take(64 * 1024)
+        .read_to_string(&mut text)
+        .map_err(|e| CliError::usage(format!("cannot read the {what} from stdin ({flag}): {e}")))?;
+    let secret = text.lines().next().unwrap_or("").to_string();
+    if secret.is_empty() {
+        return Err(CliError::usage(format!(
+            "{flag} was given but stdin was empty: pipe the {what} in, e.g. `printf %s \"$PW\" | jdc-refund login ... {flag}`"
+        )));
+    }
+    Ok(secret)
+}
+
+pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
+    if args.status {
+        return status(ctx);
+    }
+    if let Some(account) = &args.account {
+        if !args.password_stdin {
+            return Err(CliError::usage(
+                "the password is needed: pass it on stdin with --password-stdin (never as an argument)",
+            ));
+        }
+        let password = secret_from_stdin("password", "--password-stdin")?;
+        return login_with_password(ctx, account, &password, args.mfa_code, args.session);
+    }
+    if let Some(key) = &args.access_key_id {
+        if !args.secret_key_stdin {
+            return Err(CliError::usage(
+                "the secret key is needed: pass it on stdin with --secret-key-stdin (never as an argument)",
+            ));
+        }
+        let secret = secret_from_stdin("secret key", "--secret-key-stdin")?;
+        return login_with_key(ctx, key, &secret);
+    }
+    Err(CliError::usage(
+        "say how to sign in: --account NAME --password-stdin [--mfa-code CODE], or --access-key-id KEY --secret-key-stdin",
+    ))
+}
+
+pub fn login_with_password(
+    ctx: &mut Context,
+    account: &str,
+    password: &str,
+    mfa_code: Option<String>,
+    session: Option<u32>,
+) -> CliResult<Exit> {
+    let client = ctx.client_with(None)?;
+    let result = client.login(&LoginRequest {
+        account: account.to_string(),
+        password: password.to_string(),
+        mfa_code: mfa_code.clone(),
+        duration_seconds: session,
+    });
+    let result = match result {
+        Ok(r) => r,
+        Err(e) if e.status() == Some("MFA_REQUIRED") && mfa_code.is_none() => {
+            return Err(CliError::new(
+                Exit::Auth,
+                format!("account `{account}` has MFA enabled: add --mfa-code CODE with the 6-digit code from its authenticator"),
+            ))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let c = result.credentials;
+    save(
+        ctx,
+        StoredCredentials {
+            account: Some(result.pin),
+            access_key: c.access_key,
+            secret_key: c.secret_key,
+            session_token: Some(c.session_token),
+            expiration: Some(c.expiration.iso()),
+            sandbox: ctx.global.sandbox,
+        },
+    )
+}
+
+pub fn login_with_key(ctx: &mut Context, key: &str, secret: &str) -> CliResult<Exit> {
+    let credentials = Credentials {
+        access_key: key.to_string(),
+        secret_key: secret.to_string(),
+        session_token: None,
+    };
+    let client = ctx.client_with(Some(credentials))?;
+    // Checked before it is saved: a key that does not work is never stored.
+    client.describe_account_amount().map_err(|e| {
+        let mut e = CliError::from(e);
+        e.message = format!("the key pair was not saved: {}", e.message);
+        e
+    })?;
+    save(
+        ctx,
+        StoredCredentials {
+            account: None,
+            access_key: key.to_string(),
+            secret_key: secret.to_string(),
+            session_token: None,
+            expiration: None,
+            sandbox: ctx.global.sandbox,
+        },
+    )
+}
+
+fn save(ctx: &mut Context, stored: StoredCredentials) -> CliResult<Exit> {
+    let profile = ctx.profile();
+    let mut file = ctx.store.load_credentials()?;
+    file.profiles.insert(profile.clone(), stored.clone());
+    ctx.store.save_credentials(&file)?;
+    // An explicit endpoint or region becomes the profile's default.
+    if !ctx.global.sandbox && (ctx.global.endpoint.is_some() || ctx.global.region.is_some()) {
+        let mut config = ctx.store.load_config()?;
+        let entry = config.profiles.entry(profile.clone()).or_default();
+        if let Some(e) = &ctx.global.endpoint {
+            entry.endpoint = Some(e.clone());
+        }
+        if let Some(r) = &ctx.global.region {
+            entry.region = Some(r.clone());
+        }
+        ctx.store.save_config(&config)?;
+    }
+    let who = stored
+        .account
+        .clone()
+        .unwrap_or_else(|| mask(&stored.access_key));
+    let until = stored
+        .expires_at()
+        .map(|t| format!(", session expires at {t}"))
+        .unwrap_or_default();
+    if ctx.printer.is_json() {
+        ctx.printer.json(&describe(&profile, &stored, "profile"))?;
+    } else {
+        ctx.printer
+            .note(&format!("Logged in as {who} (profile `{profile}`{until})."));
+    }
+    Ok(Exit::Success)
+}
+
+fn describe(profile: &str, stored: &StoredCredentials, source: &str) -> serde_json::Value {
+    json!({
+        "profile": profile,
+        "account": stored.account,
+        "accessKey": mask(&stored.access_key),
+        "expiration": stored.expires_at().map(|t| t.iso()),
+        "expired": stored.is_expired(),
+        "sandbox": stored.sandbox,
+        "source": source,
+    })
+}
+
+fn status(ctx: &mut Context) -> CliResult<Exit> {
+    let profile = ctx.profile();
+    let (credentials, source) = ctx.credentials()?;
+    let (stored, source_name) = match source {
+        CredentialSource::Environment => (
+            StoredCredentials {
+                account: None,
+                access_key: credentials.access_key.clone(),
+                secret_key: String::new(),
+                session_token: credentials.session_token.clone(),
+                expiration: None,
+                sandbox: false,
+            },
+            "environment",
+        ),
+        CredentialSource::Profile(stored) => (stored, "profile"),
+        CredentialSource::SandboxDemo => (
+            StoredCredentials {
+                account: Some("demo".into()),
+                access_key: credentials.access_key.clone(),
+                secret_key: String::new(),
+                session_token: None,
+                expiration: None,
+                sandbox: true,
+            },
+            "sandbox demo key",
+        ),
+    };
+    if ctx.printer.is_json() {
+        ctx.printer
+            .json(&describe(&profile, &stored, source_name))?;
+        return Ok(Exit::Success);
+    }
+    let p = &ctx.printer;
+    p.line(&format!(
+        "Account:  {}",
+        stored
+            .account
+            .as_deref()
+            .unwrap_or("(unknown: signed in with an AccessKey)")
+    ))?;
+    p.line(&format!("Profile:  {profile}"))?;
+    p.line(&format!("Key:      {}", mask(&stored.access_key)))?;
+    p.line(&format!("From:     {source_name}"))?;
+    p.line(&format!(
+        "Expires:  {}",
+        stored
+            .expires_at()
+            .map(|t| t.to_string())
+            .unwrap_or_else(|| "never (a permanent key pair)".into())
+    ))?;
+    Ok(Exit::Success)
+}

@@ -1,0 +1,840 @@
+//! `refund`: the guide's stages 1 and 2, "preparation" and "submit the application". Resolves
+//! the order, shows the quote and policy (`--dry-run` stops there), checks every value before
+//! anything is sent, records the submission in the journal, then submits it with an
+//! idempotency key. `cancel`, `remind` and `resubmit` act on an existing refund.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::console::types::{Contact, Quote, RefundBody};
+use crate::console::{Client, Fen};
+use crate::context::Context;
+use crate::error::{CliError, CliResult, Exit};
+use crate::interrupt::{self, Phase};
+use crate::journal::{Entry, Finished, Journal, Outcome};
+use crate::views::{quote_lines, refund_to_text, QuoteView, RefundView};
+
+pub const MAX_ATTACHMENT_BYTES: u64 = 5 * 1024 * 1024;
+
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Args {
+    #[command(subcommand)]
+    pub action: Option<Action>,
+
+    #[command(flatten)]
+    pub submit: SubmitArgs,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Cancel a refund that is still pending approval
+    Cancel {
+        /// The refund id (RF…)
+        refund_id: String,
+    },
+    /// Remind (urge) the console about a refund in progress; once per 24 hours
+    Remind {
+        /// The refund id (RF…)
+        refund_id: String,
+    },
+    /// Correct and submit again: cancel if still pending, quote anew, submit a new refund
+    Resubmit(Box<ResubmitArgs>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Reason {
+    /// 不想要了: no longer wanted
+    NotWanted,
+    /// 不满足需求: does not meet my needs
+    UnmetNeeds,
+    /// 操作体验差: poor operation experience
+    PoorOperation,
+    /// 服务差: poor service
+    PoorService,
+    /// 其他: something else (needs --reason-text)
+    Other,
+}
+
+impl Reason {
+    pub fn code(self) -> i64 {
+        match self {
+            Reason::NotWanted => 0,
+            Reason::UnmetNeeds => 1,
+            Reason::PoorOperation => 2,
+            Reason::PoorService => 3,
+            Reason::Other => 4,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RefundTo {
+    /// Back to the payment method the order was paid with
+    Original,
+    /// To the JD Cloud account balance
+    Balance,
+}
+
+impl RefundTo {
+    pub fn channel(self) -> i64 {
+        match self {
+            RefundTo::Original => 1,
+            RefundTo::Balance => 2,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum AttachKind {
+    #[default]
+    Invoice,
+    Contract,
+    Other,
+}
+
+impl AttachKind {
+    fn wire(self) -> &'static str {
+        match self {
+            AttachKind::Invoice => "INVOICE",
+            AttachKind::Contract => "CONTRACT",
+            AttachKind::Other => "OTHER",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct SubmitArgs {
+    /// The order to refund (its number, as `orders` lists it)
+    #[arg(long, value_name = "ORDER", conflicts_with = "resource_id")]
+    pub order: Option<String>,
+
+    /// Or the resource to refund (e.g. i-demo0nrsn01)
+    #[arg(long, value_name = "ID")]
+    pub resource_id: Option<String>,
+
+    /// The amount you expect, in yuan (e.g. 102.35); refused unless it equals the quote [default: the quote]
+    #[arg(long, value_name = "YUAN", value_parser = parse_amount)]
+    pub amount: Option<Fen>,
+
+    /// Why you want the refund
+    #[arg(long, value_enum)]
+    pub reason: Option<Reason>,
+
+    /// Your words, required with --reason other
+    #[arg(long, value_name = "TEXT")]
+    pub reason_text: Option<String>,
+
+    /// Contact name
+    #[arg(long, value_name = "NAME")]
+    pub contact_name: Option<String>,
+
+    /// Contact phone (a phone or an email is required)
+    #[arg(long, value_name = "PHONE", value_parser = parse_phone)]
+    pub contact_phone: Option<String>,
+
+    /// Contact email (a phone or an email is required)
+    #[arg(long, value_name = "EMAIL", value_parser = parse_email)]
+    pub contact_email: Option<String>,
+
+    /// Where the money goes [default: original]
+    #[arg(long, value_enum)]
+    pub refund_to: Option<RefundTo>,
+
+    /// Also refund the coupon share (refundArea 2)
+    #[arg(long)]
+    pub include_coupons: bool,
+
+    /// A document to send with the application: PDF, PNG or JPEG, at most 5 MiB (repeatable)
+    #[arg(long = "attach", value_name = "FILE")]
+    pub attach: Vec<PathBuf>,
+
+    /// What the attached documents are
+    #[arg(long, value_enum, default_value_t = AttachKind::Invoice)]
+    pub attach_kind: AttachKind,
+
+    /// Idempotency key: the same key with the same request never makes a second refund [default: a new UUID, printed]
+    #[arg(long, value_name = "KEY", value_parser = parse_token)]
+    pub idempotency_key: Option<String>,
+
+    /// Show the quote and the policy, then stop; nothing is submitted
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Submit without asking (required without a terminal)
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ResubmitArgs {
+    /// The refund to correct and submit again (RF…)
+    pub refund_id: String,
+
+    #[command(flatten)]
+    pub changes: SubmitArgs,
+}
+
+pub fn parse_amount(text: &str) -> Result<Fen, String> {
+    let fen: Fen = text.parse().map_err(|e| format!("{e}"))?;
+    if fen == Fen::ZERO {
+        return Err("the amount must be more than zero".into());
+    }
+    Ok(fen)
+}
+
+pub fn parse_phone(text: &str) -> Result<String, String> {
+    let t = text.trim();
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    let allowed = t
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' ' | '(' | ')'));
+    if allowed && (6..=20).contains(&digits) && !t.contains("++") {
+        Ok(t.to_string())
+    } else {
+        Err(format!(
+            "`{text}` is not a phone number (digits, optionally with +, -, spaces; e.g. +86 138 0000 0000)"
+        ))
+    }
+}
+
+pub fn parse_email(text: &str) -> Result<String, String> {
+    let t = text.trim();
+    let ok = match t.split_once('@') {
+        Some((user, domain)) => {
+            !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !t.contains(char::is_whitespace)
+                && !domain.contains('@')
+        }
+        None => false,
+    };
+    if ok {
+        Ok(t.to_string())
+    } else {
+        Err(format!(
+            "`{text}` is not an email address (e.g. name@example.com)"
+        ))
+    }
+}
+
+pub fn parse_token(text: &str) -> Result<String, String> {
+    let ok = (1..=64).contains(&text.len())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(text.to_string())
+    } else {
+        Err("use 1 to 64 characters: letters, digits, `-`, `_`, `.`".into())
+    }
+}
+
+pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
+    match args.action {
+        Some(Action::Cancel { refund_id }) => cancel(ctx, &refund_id),
+        Some(Action::Remind { refund_id }) => remind(ctx, &refund_id),
+        Some(Action::Resubmit(a)) => resubmit(ctx, *a),
+        None => submit(ctx, args.submit),
+    }
+}
+
+/// A document read and checked, ready to upload.
+struct Document {
+    name: String,
+    content_type: &'static str,
+    bytes: Vec<u8>,
+}
+
+fn read_document(path: &Path) -> CliResult<Document> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| {
+        CliError::usage(format!(
+            "--attach {shown}: cannot read it ({e}); check the path"
+        ))
+    })?;
+    if !meta.is_file() {
+        return Err(CliError::usage(format!("--attach {shown}: not a file")));
+    }
+    if meta.len() > MAX_ATTACHMENT_BYTES {
+        return Err(CliError::usage(format!(
+            "--attach {shown}: {:.1} MiB is over the 5 MiB limit; send a smaller scan",
+            meta.len() as f64 / 1024.0 / 1024.0
+        )));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| CliError::usage(format!("--attach {shown}: cannot read it ({e})")))?;
+    let content_type = if bytes.starts_with(b"%PDF") {
+        "application/pdf"
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        "image/png"
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        "image/jpeg"
+    } else {
+        return Err(CliError::usage(format!(
+            "--attach {shown}: not a PDF, PNG or JPEG file (the console accepts only those)"
+        )));
+    };
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("document")
+        .to_string();
+    Ok(Document {
+        name,
+        content_type,
+        bytes,
+    })
+}
+
+/// What the user asked for, checked; everything a submission needs but the quote.
+struct Plan {
+    resource_id: String,
+    order_number: Option<String>,
+    reason: Reason,
+    reason_text: Option<String>,
+    contact: Contact,
+    channel: i64,
+    area: i64,
+    amount: Option<Fen>,
+    documents: Vec<Document>,
+    attach_kind: AttachKind,
+    attachment_ids: Vec<String>,
+    token: String,
+}
+
+fn missing(flag: &str, values: &str) -> CliError {
+    CliError::usage(format!("{flag} is required{values}"))
+}
+
+/// The checks that need no console: run before anything is sent.
+fn check_local(args: &SubmitArgs) -> CliResult<(Reason, Option<String>, Contact)> {
+    let reason = args.reason.ok_or_else(|| {
+        missing(
+            "--reason",
+            ": not-wanted, unmet-needs, poor-operation, poor-service or other",
+        )
+    })?;
+    let reason_text = args
+        .reason_text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string);
+    if reason == Reason::Other && reason_text.is_none() {
+        return Err(missing(
+            "--reason-text",
+            " with --reason other: say why in a few words",
+        ));
+    }
+    if args.contact_phone.is_none() && args.contact_email.is_none() {
+        return Err(missing(
+            "--contact-phone or --contact-email",
+            " (the console and support need a way to reach you)",
+        ));
+    }
+    Ok((
+        reason,
+        reason_text,
+        Contact {
+            name: args
+                .contact_name
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_string),
+            phone: args.contact_phone.clone(),
+            email: args.contact_email.clone(),
+        },
+    ))
+}
+
+fn submit(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
+    if args.order.is_none() && args.resource_id.is_none() {
+        return Err(missing(
+            "--order or --resource-id",
+            " (see `jdc-refund orders` for your orders)",
+        ));
+    }
+    let checked = if args.dry_run {
+        None
+    } else {
+        let checked = check_local(&args)?;
+        if !args.yes {
+            return Err(CliError::usage(
+                "--yes is required to submit without a terminal (check the amount first with --dry-run)",
+            ));
+        }
+        Some(checked)
+    };
+    let documents = args
+        .attach
+        .iter()
+        .map(|p| read_document(p))
+        .collect::<CliResult<Vec<_>>>()?;
+
+    let client = ctx.client()?;
+    finish_pending(ctx, &client)?;
+    let (resource_id, order_number) = resolve_target(&client, &args)?;
+    let channel = args.refund_to.unwrap_or(RefundTo::Original).channel();
+    let area = if args.include_coupons { 2 } else { 1 };
+    let quote = client.refund_quote(&resource_id, Some(channel as u8), Some(area as u8))?;
+
+    if args.dry_run {
+        return dry_run(ctx, &client, &quote, channel, args.amount);
+    }
+    let Some((reason, reason_text, contact)) = checked else {
+        unreachable!("checked above unless dry run");
+    };
+    let plan = Plan {
+        resource_id,
+        order_number,
+        reason,
+        reason_text,
+        contact,
+        channel,
+        area,
+        amount: args.amount,
+        documents,
+        attach_kind: args.attach_kind,
+        attachment_ids: Vec::new(),
+        token: args
+            .idempotency_key
+            .clone()
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+    };
+    send(ctx, &client, plan, &quote)
+}
+
+/// `--order` or `--resource-id` to the resource and its order.
+fn resolve_target(client: &Client, args: &SubmitArgs) -> CliResult<(String, Option<String>)> {
+    if let Some(resource) = &args.resource_id {
+        return Ok((resource.clone(), None));
+    }
+    let number = args.order.clone().unwrap_or_default();
+    let detail = client.query_order(&number).map_err(|e| {
+        let mut err = CliError::from(e);
+        if err.exit == Exit::NotFound {
+            err.message = format!(
+                "order {number} not found in this account; `jdc-refund orders` lists yours"
+            );
+        }
+        err
+    })?;
+    let resource = detail
+        .order
+        .resource_id
+        .clone()
+        .or_else(|| detail.order_item_details.first().map(|i| i.item_id.clone()))
+        .ok_or_else(|| {
+            CliError::new(
+                Exit::Refused,
+                format!("order {number} names no resource to refund"),
+            )
+        })?;
+    Ok((resource, Some(number)))
+}
+
+/// The quote against what the user expects: not refundable is the console's refusal (5), a
+/// different amount is the user's typo or a changed quote (2), named both ways.
+fn check_quote(quote: &Quote, amount: Option<Fen>) -> CliResult<()> {
+    if !quote.refundable {
+        return Err(CliError::new(
+            Exit::Refused,
+            format!(
+                "resource {} is not refundable: {}",
+                quote.resource_id,
+                quote
+                    .not_refundable_reason
+                    .as_deref()
+                    .unwrap_or("the console gave no reason")
+            ),
+        ));
+    }
+    if let Some(amount) = amount {
+        if amount != quote.fee {
+            return Err(CliError::usage(format!(
+                "--amount {amount} differs from the console's quote {} for resource {}: check for a typo, or pass --amount {}",
+                quote.fee, quote.resource_id, quote.fee
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn dry_run(
+    ctx: &mut Context,
+    client: &Client,
+    quote: &Quote,
+    channel: i64,
+    amount: Option<Fen>,
+) -> CliResult<Exit> {
+    let policy = client.refund_policy()?;
+    let p = ctx.printer.clone();
+    if p.is_json() {
+        p.json(&json!({
+            "quote": QuoteView::new(quote, Some(channel)),
+            "policy": {"version": policy.version, "text": policy.text, "textZh": policy.text_zh},
+            "submitted": false,
+        }))?;
+    } else {
+        p.line(&format!(
+            "Resource {} (order {})",
+            quote.resource_id,
+            quote.order_numbers.join(", ")
+        ))?;
+        for line in quote_lines(&p, quote, Some(channel)) {
+            p.line(&line)?;
+        }
+        p.line("")?;
+        p.line(&format!("Refund policy ({}):", policy.version))?;
+        p.line(&format!("  {}", policy.text))?;
+        if let Some(zh) = &policy.text_zh {
+            p.line(&format!("  {zh}"))?;
+        }
+        p.note("Dry run: nothing was submitted.");
+    }
+    // A dry run still reports what a real run would refuse.
+    check_quote(quote, amount)?;
+    Ok(Exit::Success)
+}
+
+/// Finishes earlier submissions whose outcome is unknown, telling the user what happened.
+pub fn finish_pending(ctx: &mut Context, client: &Client) -> CliResult<()> {
+    let (credentials, _) = ctx.credentials()?;
+    let console = ctx.console_id(&credentials)?;
+    for (entry, finished) in Journal::open().finish_pending(client, &console)? {
+        match finished {
+            Finished::Submitted(id) => ctx.printer.note(&format!(
+                "Finished an earlier submission (key {}): refund {id} for {}.",
+                entry.client_token, entry.body.resource_id
+            )),
+            Finished::Refused(why) => ctx.printer.note(&format!(
+                "An earlier submission (key {}) for {} was not accepted: {why}",
+                entry.client_token, entry.body.resource_id
+            )),
+            Finished::StillUnknown(why) => ctx.printer.warn(&format!(
+                "an earlier submission (key {}) for {} is still unconfirmed ({why}); it will be retried",
+                entry.client_token, entry.body.resource_id
+            )),
+        }
+    }
+    Ok(())
+}
+
+/// Checks the quote, uploads the documents, journals and submits. Prints the refund id.
+fn send(ctx: &mut Context, client: &Client, mut plan: Plan, quote: &Quote) -> CliResult<Exit> {
+    check_quote(quote, plan.amount)?;
+    let kind = plan.attach_kind.wire();
+    let has_invoice = plan.attach_kind == AttachKind::Invoice
+        && (!plan.documents.is_empty() || !plan.attachment_ids.is_empty());
+    if quote.requires_invoice_return && !has_invoice {
+        return Err(CliError::usage(
+            "the invoice for this order was issued and must be returned: add --attach invoice.pdf",
+        ));
+    }
+    let p = ctx.printer.clone();
+    p.note(&format!(
+        "Submitting a refund of {} for resource {} to {} (idempotency key {}).",
+        quote.fee.with_symbol(),
+        quote.resource_id,
+        refund_to_text(Some(plan.channel)),
+        plan.token
+    ));
+    for doc in std::mem::take(&mut plan.documents) {
+        let uploaded = client.upload_attachment(&doc.name, doc.content_type, &doc.bytes, kind)?;
+        p.note(&format!(
+            "Uploaded {} ({} bytes, sha256 {}…).",
+            doc.name,
+            uploaded.size,
+            &uploaded.sha256[..12.min(uploaded.sha256.len())]
+        ));
+        plan.attachment_ids.push(uploaded.attachment_id);
+    }
+    let body = RefundBody {
+        resource_id: plan.resource_id.clone(),
+        refund_type: Some(1),
+        refund_channel: Some(plan.channel),
+        refund_way: Some(2),
+        refund_reason: Some(plan.reason.code()),
+        refund_reason_other: plan.reason_text.clone(),
+        refund_area: Some(plan.area),
+        client_token: Some(plan.token.clone()),
+        order_number: plan
+            .order_number
+            .clone()
+            .or_else(|| quote.order_numbers.first().cloned()),
+        // The amount the user saw: if the console's figure moved, it refuses rather than
+        // refunding something else.
+        refund_amount: Some(quote.fee),
+        contact: Some(plan.contact.clone()),
+        attachment_ids: (!plan.attachment_ids.is_empty()).then(|| plan.attachment_ids.clone()),
+    };
+    let (credentials, _) = ctx.credentials()?;
+    let journal = Journal::open();
+    let mut entry = Entry::new(ctx.console_id(&credentials)?, body.clone())?;
+    journal.record(&entry)?;
+    interrupt::set(Phase::Submitting {
+        client_token: plan.token.clone(),
+    });
+    let result = client.submit_refund(&body);
+    let refund_id = match result {
+        Ok(r) if r.success && r.data.is_some() => r.data.unwrap_or_default(),
+        Ok(r) => {
+            entry.outcome = Outcome::Refused;
+            entry.error = r.message.clone();
+            journal.record(&entry)?;
+            interrupt::set(Phase::Nothing);
+            return Err(CliError::new(
+                Exit::Refused,
+                format!(
+                    "the console did not accept the refund: {}",
+                    r.message.unwrap_or_default()
+                ),
+            ));
+        }
+        Err(e) if e.outcome_unknown() => {
+            // Left pending in the journal: the next `refund` or `status` finishes it.
+            return Err(CliError {
+                exit: Exit::Unreachable,
+                request_id: e.request_id().map(str::to_string),
+                message: format!(
+                    "{e}; the refund may or may not have been created. Run `jdc-refund {}status` to find out: it resends with the same idempotency key ({}), which never creates a second refund",
+                    ctx.sandbox_flag(),
+                    plan.token
+                ),
+            });
+        }
+        Err(e) => {
+            entry.outcome = Outcome::Refused;
+            entry.error = Some(e.to_string());
+            journal.record(&entry)?;
+            interrupt::set(Phase::Nothing);
+            return Err(e.into());
+        }
+    };
+    entry.outcome = Outcome::Submitted;
+    entry.refund_id = Some(refund_id.clone());
+    entry.updated_at = crate::console::ConsoleTime::now().iso();
+    journal.record(&entry)?;
+    interrupt::set(Phase::Submitted {
+        refund_id: refund_id.clone(),
+    });
+    if p.is_json() {
+        let application = client.refund(&refund_id)?;
+        p.json(&RefundView::from(&application))?;
+    } else {
+        p.line(&refund_id)?;
+        p.note(&format!(
+            "Refund {refund_id} submitted: {} to {}, pending approval. Follow it with `jdc-refund {}status {refund_id} --watch`.",
+            quote.fee.with_symbol(),
+            refund_to_text(Some(plan.channel)),
+            ctx.sandbox_flag()
+        ));
+    }
+    Ok(Exit::Success)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Reminded {
+    refund_id: String,
+    reminded_at: String,
+}
+
+fn cancel(ctx: &mut Context, refund_id: &str) -> CliResult<Exit> {
+    let client = ctx.client()?;
+    let refund = client.cancel_refund(refund_id)?;
+    if ctx.printer.is_json() {
+        ctx.printer.json(&RefundView::from(&refund))?;
+    } else {
+        ctx.printer.line(&format!(
+            "Refund {} is {}.",
+            refund.refund_id, refund.status
+        ))?;
+    }
+    Ok(Exit::Success)
+}
+
+fn remind(ctx: &mut Context, refund_id: &str) -> CliResult<Exit> {
+    let client = ctx.client()?;
+    let reminded = client.remind_refund(refund_id)?;
+    if ctx.printer.is_json() {
+        ctx.printer.json(&Reminded {
+            refund_id: reminded.refund_id,
+            reminded_at: reminded.reminded_at.iso(),
+        })?;
+    } else {
+        ctx.printer.line(&format!(
+            "Reminder sent for refund {} at {}.",
+            reminded.refund_id, reminded.reminded_at
+        ))?;
+    }
+    Ok(Exit::Success)
+}
+
+/// The guide's "correct and resubmit" and "try another payment method".
+fn resubmit(ctx: &mut Context, args: ResubmitArgs) -> CliResult<Exit> {
+    let changes = args.changes;
+    if changes.order.is_some() || changes.resource_id.is_some() {
+        return Err(CliError::usage(
+            "resubmit keeps the refund's resource; to refund another, use `jdc-refund refund --order …`",
+        ));
+    }
+    if !changes.yes {
+        return Err(CliError::usage(
+            "--yes is required to resubmit without a terminal",
+        ));
+    }
+    let documents = changes
+        .attach
+        .iter()
+        .map(|p| read_document(p))
+        .collect::<CliResult<Vec<_>>>()?;
+    let client = ctx.client()?;
+    finish_pending(ctx, &client)?;
+    let old = client.refund(&args.refund_id)?;
+    let previous = Journal::open()
+        .by_refund_id(&old.refund_id)?
+        .map(|e| e.body);
+    match old.status.as_str() {
+        "SUCCESS" => {
+            return Err(CliError::new(
+                Exit::Refused,
+                format!("refund {} already succeeded; there is nothing to resubmit", old.refund_id),
+            ))
+        }
+        "PROCESSING" => {
+            return Err(CliError::new(
+                Exit::Refused,
+                format!(
+                    "refund {} is already being processed and can no longer be canceled; wait for it to end (`jdc-refund {}status {} --watch`)",
+                    old.refund_id,
+                    ctx.sandbox_flag(),
+                    old.refund_id
+                ),
+            ))
+        }
+        _ => {}
+    }
+    // What the earlier submission said, where this machine made it; the flags change it.
+    let base = SubmitArgs {
+        reason: changes.reason.or_else(|| {
+            previous
+                .as_ref()
+                .and_then(|b| b.refund_reason)
+                .and_then(reason_from_code)
+        }),
+        reason_text: changes.reason_text.clone().or_else(|| {
+            previous
+                .as_ref()
+                .and_then(|b| b.refund_reason_other.clone())
+        }),
+        contact_name: changes.contact_name.clone().or_else(|| {
+            previous
+                .as_ref()
+                .and_then(|b| b.contact.as_ref()?.name.clone())
+        }),
+        contact_phone: changes.contact_phone.clone().or_else(|| {
+            previous
+                .as_ref()
+                .and_then(|b| b.contact.as_ref()?.phone.clone())
+        }),
+        contact_email: changes.contact_email.clone().or_else(|| {
+            previous
+                .as_ref()
+                .and_then(|b| b.contact.as_ref()?.email.clone())
+        }),
+        ..changes.clone()
+    };
+    let (reason, reason_text, contact) = check_local(&base).map_err(|mut e| {
+        if previous.is_none() {
+            e.message = format!(
+                "{} (refund {} was not submitted from this machine, so its details are not known here)",
+                e.message, old.refund_id
+            );
+        }
+        e
+    })?;
+    let channel = changes
+        .refund_to
+        .map(RefundTo::channel)
+        .or(old.refund_channel)
+        .unwrap_or(1);
+    let area = if changes.include_coupons {
+        2
+    } else {
+        previous.as_ref().and_then(|b| b.refund_area).unwrap_or(1)
+    };
+    if old.status == "PENDING_APPROVAL" {
+        client.cancel_refund(&old.refund_id)?;
+        ctx.printer.note(&format!(
+            "Canceled refund {} (it was still pending).",
+            old.refund_id
+        ));
+    }
+    let quote = client.refund_quote(&old.resource_id, Some(channel as u8), Some(area as u8))?;
+    let plan = Plan {
+        resource_id: old.resource_id.clone(),
+        order_number: old.order_number.clone(),
+        reason,
+        reason_text,
+        contact,
+        channel,
+        area,
+        amount: changes.amount,
+        documents,
+        attach_kind: changes.attach_kind,
+        attachment_ids: if changes.attach.is_empty() {
+            previous
+                .as_ref()
+                .and_then(|b| b.attachment_ids.clone())
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        },
+        token: changes
+            .idempotency_key
+            .clone()
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+    };
+    send(ctx, &client, plan, &quote)
+}
+
+fn reason_from_code(code: i64) -> Option<Reason> {
+    Some(match code {
+        0 => Reason::NotWanted,
+        1 => Reason::UnmetNeeds,
+        2 => Reason::PoorOperation,
+        3 => Reason::PoorService,
+        4 => Reason::Other,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validates_contacts_and_keys() {
+        assert!(parse_phone("+86 138 0000 0000").is_ok());
+        assert!(parse_phone("13800000000").is_ok());
+        assert!(parse_phone("12345").is_err());
+        assert!(parse_phone("call me").is_err());
+        assert!(parse_email("li@example.com").is_ok());
+        assert!(parse_email("li@example").is_err());
+        assert!(parse_email("li example.com").is_err());
+        assert!(parse_token("abc-123_x.y").is_ok());
+        assert!(parse_token("").is_err());
+        assert!(parse_token(&"x".repeat(65)).is_err());
+        assert!(parse_token("../etc").is_err());
+        assert!(parse_amount("0").is_err());
+        assert!(parse_amount("102.351").is_err());
+        assert_eq!(parse_amount("¥102.35").unwrap(), Fen::from_fen(10_235));
+    }
+}

@@ -1,0 +1,211 @@
+//! The submission journal: every refund submission is written down, durably, before its request
+//! goes out, and its outcome after. A submission whose outcome is unknown (a timeout, a crash,
+//! Ctrl-C at the wrong moment) is finished later by resending it with the same client token,
+//! which the console answers with the first result: a refund is never lost and never doubled.
+//!
+//! One JSON file per submission under `<state dir>/journal/`, each replaced atomically.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::{ensure_private_dir, state_dir, write_atomic};
+use crate::console::types::{RefundBody, StatusRequest};
+use crate::console::{Client, ConsoleTime};
+use crate::error::{CliError, CliResult};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// Written before sending; the console may or may not have it.
+    Pending,
+    /// The console accepted it; `refund_id` is set.
+    Submitted,
+    /// The console refused it; nothing was created.
+    Refused,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    pub client_token: String,
+    /// Which console and key it was sent to (see `Context::console_id`).
+    pub console: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub body: RefundBody,
+    pub outcome: Outcome,
+    #[serde(default)]
+    pub refund_id: Option<String>,
+    #[serde(default)]
+    pub error: Option<String>,
+}
+
+impl Entry {
+    pub fn new(console: String, body: RefundBody) -> CliResult<Entry> {
+        let token = body
+            .client_token
+            .clone()
+            .ok_or_else(|| CliError::failure("a journal entry needs a client token"))?;
+        let now = ConsoleTime::now().iso();
+        Ok(Entry {
+            client_token: token,
+            console,
+            created_at: now.clone(),
+            updated_at: now,
+            body,
+            outcome: Outcome::Pending,
+            refund_id: None,
+            error: None,
+        })
+    }
+}
+
+pub struct Journal {
+    dir: PathBuf,
+}
+
+/// What finishing an unknown outcome found.
+pub enum Finished {
+    Submitted(String),
+    Refused(String),
+    StillUnknown(String),
+}
+
+impl Journal {
+    pub fn open() -> Journal {
+        Journal {
+            dir: state_dir().join("journal"),
+        }
+    }
+
+    fn path(&self, token: &str) -> PathBuf {
+        // Tokens are checked to be safe file names before they get here.
+        self.dir.join(format!("{token}.json"))
+    }
+
+    /// Writes the entry durably (synced file, synced directory).
+    pub fn record(&self, entry: &Entry) -> CliResult<()> {
+        ensure_private_dir(&self.dir)?;
+        let bytes = serde_json::to_vec_pretty(entry)
+            .map_err(|e| CliError::failure(format!("cannot encode the journal entry: {e}")))?;
+        write_atomic(&self.path(&entry.client_token), &bytes, 0o600)
+    }
+
+    pub fn get(&self, token: &str) -> CliResult<Option<Entry>> {
+        let path = self.path(token);
+        if !path.exists() {
+            return Ok(None);
+        }
+        read_entry(&path).map(Some)
+    }
+
+    /// Every entry, oldest first. A damaged file is an error naming it: it may hold an
+    /// unfinished submission, so it is never skipped silently.
+    pub fn entries(&self) -> CliResult<Vec<Entry>> {
+        let read = match std::fs::read_dir(&self.dir) {
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => {
+                return Err(CliError::failure(format!(
+                    "cannot read the journal {}: {e}",
+                    self.dir.display()
+                )))
+            }
+        };
+        let mut entries = Vec::new();
+        for item in read.flatten() {
+            let path = item.path();
+            if path.extension().and_then(|e| e.to_str()) == Some("json") {
+                entries.push(read_entry(&path)?);
+            }
+        }
+        entries.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+        Ok(entries)
+    }
+
+    /// The submission that created `refund_id`, if it was made from this machine.
+    pub fn by_refund_id(&self, refund_id: &str) -> CliResult<Option<Entry>> {
+        Ok(self
+            .entries()?
+            .into_iter()
+            .find(|e| e.refund_id.as_deref() == Some(refund_id)))
+    }
+
+    /// Finishes every pending submission made to `console`, resending each with its token.
+    pub fn finish_pending(
+        &self,
+        client: &Client,
+        console: &str,
+    ) -> CliResult<Vec<(Entry, Finished)>> {
+        let mut done = Vec::new();
+        for mut entry in self.entries()? {
+            if entry.outcome != Outcome::Pending || entry.console != console {
+                continue;
+            }
+            let finished = finish(client, &entry);
+            match &finished {
+                Finished::Submitted(id) => {
+                    entry.outcome = Outcome::Submitted;
+                    entry.refund_id = Some(id.clone());
+                }
+                Finished::Refused(message) => {
+                    entry.outcome = Outcome::Refused;
+                    entry.error = Some(message.clone());
+                }
+                Finished::StillUnknown(_) => {}
+            }
+            entry.updated_at = ConsoleTime::now().iso();
+            self.record(&entry)?;
+            done.push((entry, finished));
+        }
+        Ok(done)
+    }
+}
+
+fn read_entry(path: &Path) -> CliResult<Entry> {
+    let text = std::fs::read(path).map_err(|e| {
+        CliError::failure(format!("cannot read journal entry {}: {e}", path.display()))
+    })?;
+    serde_json::from_slice(&text).map_err(|e| {
+        CliError::failure(format!(
+            "journal entry {} is damaged ({e}); it may record a refund whose outcome is unknown: check `jdc-refund status`, then move the file away",
+            path.display()
+        ))
+    })
+}
+
+/// Resends one pending submission. The console keeps client tokens for at least 24 hours; an
+/// older entry is first looked for among the resource's refunds so it cannot be sent twice.
+fn finish(client: &Client, entry: &Entry) -> Finished {
+    let age_ms = ConsoleTime::parse(&entry.created_at)
+        .map(|t| chrono::Utc::now().timestamp_millis() - t.millis())
+        .unwrap_or(i64::MAX);
+    if age_ms > 23 * 3600 * 1000 {
+        let since = ConsoleTime::parse(&entry.created_at).map(|t| t.millis() - 60_000);
+        let found = client.refund_status(&StatusRequest {
+            resource_id: Some(entry.body.resource_id.clone()),
+            page_size: Some(100),
+            ..StatusRequest::default()
+        });
+        match found {
+            Ok(page) => {
+                if let Some(r) = page.data.iter().find(|r| {
+                    r.create_time
+                        .is_some_and(|t| since.is_some_and(|s| t.millis() >= s))
+                }) {
+                    return Finished::Submitted(r.refund_id.clone());
+                }
+            }
+            Err(e) => return Finished::StillUnknown(e.to_string()),
+        }
+    }
+    match client.submit_refund(&entry.body) {
+        Ok(result) => match result.data {
+            Some(id) if result.success => Finished::Submitted(id),
+            _ => Finished::Refused(result.message.unwrap_or_else(|| "refused".into())),
+        },
+        Err(e) if !e.outcome_unknown() => Finished::Refused(e.to_string()),
+        Err(e) => Finished::StillUnknown(e.to_string()),
+    }
+}
