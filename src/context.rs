@@ -153,6 +153,26 @@ impl Context {
         }
     }
 
+    /// Whether a person can be asked: stdin and stdout are terminals and nothing disables
+    /// prompting (`--no-input`, `JDC_NO_PROMPT`, `CI`).
+    pub fn interactive(&self) -> bool {
+        use std::io::IsTerminal;
+        let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0");
+        !self.global.no_input
+            && !ci
+            && std::io::stdin().is_terminal()
+            && std::io::stdout().is_terminal()
+    }
+
+    /// Asks a yes/no question that defaults to No. Only call when `interactive()`.
+    pub fn confirm(&self, question: &str) -> CliResult<bool> {
+        if !self.interactive() {
+            return Ok(false);
+        }
+        let answer = self.printer.ask(&format!("{question} [y/N] "))?;
+        Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
+    }
+
     pub fn sandbox_flag(&self) -> &'static str {
         if self.global.sandbox {
             "--sandbox "

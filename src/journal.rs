@@ -133,14 +133,21 @@ impl Journal {
     }
 
     /// Finishes every pending submission made to `console`, resending each with its token.
+    /// Also returns how many are pending for other consoles (or keys), which only those can
+    /// finish.
     pub fn finish_pending(
         &self,
         client: &Client,
         console: &str,
-    ) -> CliResult<Vec<(Entry, Finished)>> {
+    ) -> CliResult<(Vec<(Entry, Finished)>, usize)> {
         let mut done = Vec::new();
+        let mut elsewhere = 0;
         for mut entry in self.entries()? {
-            if entry.outcome != Outcome::Pending || entry.console != console {
+            if entry.outcome != Outcome::Pending {
+                continue;
+            }
+            if entry.console != console {
+                elsewhere += 1;
                 continue;
             }
             let finished = finish(client, &entry);
@@ -159,7 +166,7 @@ impl Journal {
             self.record(&entry)?;
             done.push((entry, finished));
         }
-        Ok(done)
+        Ok((done, elsewhere))
     }
 }
 

@@ -122,6 +122,16 @@ impl Printer {
         out.flush()
     }
 
+    /// Asks on stderr and reads one line from stdin.
+    pub fn ask(&self, question: &str) -> io::Result<String> {
+        let mut err = io::stderr().lock();
+        write!(err, "{question}")?;
+        err.flush()?;
+        let mut line = String::new();
+        io::stdin().read_line(&mut line)?;
+        Ok(line)
+    }
+
     /// A note for the person at the terminal (stderr).
     pub fn note(&self, text: &str) {
         eprintln!("{text}");

@@ -4,6 +4,7 @@
 
 use chrono::{NaiveDate, TimeZone};
 use serde::Serialize;
+use serde_json::json;
 
 use crate::console::time::china;
 use crate::console::types::{Order, QueryVo};
@@ -11,6 +12,7 @@ use crate::console::{ConsoleTime, Fen};
 use crate::context::Context;
 use crate::error::{CliError, CliResult, Exit};
 use crate::printer::{Printer, Table, Tone};
+use crate::views::{policy_name, quote_lines, QuoteView};
 
 pub const ORDER_STATUSES: [&str; 7] = [
     "PAID",
@@ -31,7 +33,26 @@ const WINDOW_MS: i64 = 366 * DAY_MS;
 const DEFAULT_LOOKBACK_MS: i64 = 365 * DAY_MS;
 
 #[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Args {
+    #[command(subcommand)]
+    pub action: Option<Action>,
+
+    #[command(flatten)]
+    pub list: ListArgs,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// One order in full: payment split, resources, refund quote and policy
+    Show {
+        /// The order number
+        order: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
     /// Only orders with this status
     #[arg(long, value_parser = ORDER_STATUSES, ignore_case = true)]
     pub status: Option<String>,
@@ -136,6 +157,143 @@ fn product(o: &Order) -> Option<String> {
 }
 
 pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
+    match args.action {
+        Some(Action::Show { order }) => show(ctx, &order),
+        None => list(args.list, ctx),
+    }
+}
+
+/// The detail of one order: what the guide's step 2 looks at, with step 3's quote.
+fn show(ctx: &mut Context, number: &str) -> CliResult<Exit> {
+    let client = ctx.client()?;
+    let detail = client.query_order(number).map_err(|e| {
+        let mut err = CliError::from(e);
+        if err.exit == Exit::NotFound {
+            err.message = format!(
+                "order {number} not found in this account; `jdc-refund orders` lists yours"
+            );
+        }
+        err
+    })?;
+    let o = &detail.order;
+    let resource = o
+        .resource_id
+        .clone()
+        .or_else(|| detail.order_item_details.first().map(|i| i.item_id.clone()));
+    let quote = match &resource {
+        Some(r) => Some(client.refund_quote(r, None, None)?),
+        None => None,
+    };
+    let p = ctx.printer.clone();
+    if p.is_json() {
+        let items: Vec<_> = detail
+            .order_item_details
+            .iter()
+            .map(|i| {
+                json!({
+                    "resourceId": i.item_id,
+                    "name": i.item_name,
+                    "status": i.status,
+                    "chargeDuration": i.charge_duration,
+                    "unit": i.unit,
+                    "expireTime": i.expire_date_after.map(ConsoleTime::iso),
+                    "actualFee": i.actual_fee,
+                })
+            })
+            .collect();
+        let mut order = serde_json::to_value(OrderView::from(o))
+            .map_err(|e| CliError::failure(e.to_string()))?;
+        if let Some(map) = order.as_object_mut() {
+            map.insert("paidFee".into(), json!(detail.paid_fee));
+            map.insert("moneyPay".into(), json!(detail.money_pay));
+            map.insert("balancePay".into(), json!(detail.balance_pay));
+            map.insert("couponFee".into(), json!(detail.favorable_fee));
+            map.insert("refundFee".into(), json!(detail.refund_fee));
+            map.insert("paymentChannel".into(), json!(detail.payment_channel));
+            map.insert("invoiceIssued".into(), json!(detail.invoice_issued));
+            map.insert("items".into(), json!(items));
+        }
+        p.json(&json!({
+            "order": order,
+            "quote": quote.as_ref().map(|q| QuoteView::new(q, None)),
+            "policy": quote.as_ref().map(|q| json!({
+                "policy": q.policy,
+                "name": policy_name(q.policy.as_deref()),
+            })),
+        }))?;
+        return Ok(Exit::Success);
+    }
+    let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+    p.line(&format!(
+        "Order {}  {}",
+        o.order_number,
+        p.paint(Tone::Bold, &dash(&o.status))
+    ))?;
+    p.line(&format!(
+        "  {} {} in {}, {} / {} / {}",
+        dash(&product(o)),
+        dash(&o.resource_name),
+        dash(&o.region_id),
+        dash(&o.charge_mode),
+        dash(&o.pay_type),
+        dash(&o.order_type)
+    ))?;
+    p.line(&format!(
+        "  created {}, paid {}",
+        o.create_time
+            .map(|t| t.to_string())
+            .unwrap_or_else(|| "-".into()),
+        o.pay_time
+            .map(|t| t.to_string())
+            .unwrap_or_else(|| "not paid".into())
+    ))?;
+    p.line(&format!(
+        "  total {}, discount {}, paid {} (cash {}, balance {}, coupons {}) by {}",
+        o.total_fee.with_symbol(),
+        o.discount_fee.with_symbol(),
+        o.actual_fee.with_symbol(),
+        detail.money_pay.with_symbol(),
+        detail.balance_pay.with_symbol(),
+        detail.favorable_fee.with_symbol(),
+        dash(&detail.payment_channel)
+    ))?;
+    if detail.refund_fee > Fen::ZERO {
+        p.line(&format!("  refunded {}", detail.refund_fee.with_symbol()))?;
+    }
+    if detail.invoice_issued == Some(true) {
+        p.line("  invoice issued")?;
+    }
+    p.line("  resources:")?;
+    for i in &detail.order_item_details {
+        p.line(&format!(
+            "    {}  {}  {}  {} {}  until {}",
+            i.item_id,
+            i.item_name.as_deref().unwrap_or(""),
+            i.status.as_deref().unwrap_or(""),
+            i.charge_duration.map(|d| d.to_string()).unwrap_or_default(),
+            i.unit.as_deref().unwrap_or(""),
+            i.expire_date_after
+                .map(|t| t.to_string())
+                .unwrap_or_else(|| "-".into())
+        ))?;
+    }
+    if let Some(q) = &quote {
+        p.line("")?;
+        for line in quote_lines(&p, q, None) {
+            p.line(&line)?;
+        }
+        if q.refundable {
+            p.note(&format!(
+                "Apply with `jdc-refund {}refund --order {} --reason … --contact-phone … --yes` (add --dry-run to check first).",
+                ctx.sandbox_flag(),
+                o.order_number
+            ));
+        }
+    }
+    Ok(Exit::Success)
+}
+
+fn list(args: ListArgs, ctx: &mut Context) -> CliResult<Exit> {
     let now = chrono::Utc::now().timestamp_millis();
     let until = args.until.unwrap_or(now);
     let since = args.since.unwrap_or(until - DEFAULT_LOOKBACK_MS);

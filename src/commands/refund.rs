@@ -305,6 +305,8 @@ struct Plan {
     attach_kind: AttachKind,
     attachment_ids: Vec<String>,
     token: String,
+    /// `--yes`: submit without asking.
+    confirmed: bool,
 }
 
 fn missing(flag: &str, values: &str) -> CliError {
@@ -364,7 +366,7 @@ fn submit(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
         None
     } else {
         let checked = check_local(&args)?;
-        if !args.yes {
+        if !args.yes && !ctx.interactive() {
             return Err(CliError::usage(
                 "--yes is required to submit without a terminal (check the amount first with --dry-run)",
             ));
@@ -406,6 +408,7 @@ fn submit(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
             .idempotency_key
             .clone()
             .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+        confirmed: args.yes,
     };
     send(ctx, &client, plan, &quote)
 }
@@ -507,7 +510,13 @@ fn dry_run(
 pub fn finish_pending(ctx: &mut Context, client: &Client) -> CliResult<()> {
     let (credentials, _) = ctx.credentials()?;
     let console = ctx.console_id(&credentials)?;
-    for (entry, finished) in Journal::open().finish_pending(client, &console)? {
+    let (finished, elsewhere) = Journal::open().finish_pending(client, &console)?;
+    if elsewhere > 0 {
+        ctx.printer.warn(&format!(
+            "{elsewhere} earlier submission(s) made to another console or with another key are still unconfirmed; run `jdc-refund status` with that console and key to finish them"
+        ));
+    }
+    for (entry, finished) in finished {
         match finished {
             Finished::Submitted(id) => ctx.printer.note(&format!(
                 "Finished an earlier submission (key {}): refund {id} for {}.",
@@ -538,11 +547,18 @@ fn send(ctx: &mut Context, client: &Client, mut plan: Plan, quote: &Quote) -> Cl
         ));
     }
     let p = ctx.printer.clone();
-    p.note(&format!(
-        "Submitting a refund of {} for resource {} to {} (idempotency key {}).",
+    let summary = format!(
+        "a refund of {} for resource {} to {}",
         quote.fee.with_symbol(),
         quote.resource_id,
         refund_to_text(Some(plan.channel)),
+    );
+    if !plan.confirmed && !ctx.confirm(&format!("Submit {summary}?"))? {
+        p.note("Nothing was submitted.");
+        return Ok(Exit::Success);
+    }
+    p.note(&format!(
+        "Submitting {summary} (idempotency key {}).",
         plan.token
     ));
     for doc in std::mem::take(&mut plan.documents) {
@@ -685,7 +701,7 @@ fn resubmit(ctx: &mut Context, args: ResubmitArgs) -> CliResult<Exit> {
             "resubmit keeps the refund's resource; to refund another, use `jdc-refund refund --order …`",
         ));
     }
-    if !changes.yes {
+    if !changes.yes && !ctx.interactive() {
         return Err(CliError::usage(
             "--yes is required to resubmit without a terminal",
         ));
@@ -801,6 +817,7 @@ fn resubmit(ctx: &mut Context, args: ResubmitArgs) -> CliResult<Exit> {
             .idempotency_key
             .clone()
             .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+        confirmed: changes.yes,
     };
     send(ctx, &client, plan, &quote)
 }
