@@ -111,4 +111,6 @@ pub enum Command {
     Support(commands::support::Args),
     /// Run or manage the sandbox console
     Sandbox(commands::sandbox::Args),
+    /// Print the shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(commands::completions::Args),
 }

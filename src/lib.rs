@@ -48,6 +48,7 @@ pub fn run() -> i32 {
         Command::Status(args) => commands::status::run(args, &mut ctx),
         Command::Support(args) => commands::support::run(args, &mut ctx),
         Command::Sandbox(args) => commands::sandbox::run(args, &mut ctx),
+        Command::Completions(args) => commands::completions::run(args, &mut ctx),
     };
     match outcome {
         Ok(exit) => exit as i32,
