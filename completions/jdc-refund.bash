@@ -158,7 +158,7 @@ _jdc__refund() {
 
     case "${cmd}" in
         jdc__refund)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --timeout --help --version login logout orders refund status support sandbox completions help"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version login logout orders refund status support sandbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -192,6 +192,22 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-speed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -204,7 +220,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__completions)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --timeout --help --version bash elvish fish powershell zsh"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -235,6 +251,22 @@ _jdc__refund() {
                     return 0
                     ;;
                 --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-speed)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -488,7 +520,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__login)
-            opts="-o -v -h -V --account --password-stdin --mfa-code --session --access-key-id --secret-key-stdin --status --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --timeout --help --version"
+            opts="-o -v -h -V --account --password-stdin --mfa-code --session --access-key-id --secret-key-stdin --status --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -538,6 +570,22 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-speed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -550,7 +598,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__logout)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --timeout --help --version"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -584,6 +632,22 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-speed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -596,7 +660,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__orders)
-            opts="-o -v -h -V --status --pay-type --charge-mode --resource-id --since --until --page --page-size --all --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --timeout --help --version show help"
+            opts="-o -v -h -V --status --pay-type --charge-mode --resource-id --since --until --page --page-size --all --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -662,6 +726,22 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-speed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -716,7 +796,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__orders__subcmd__show)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --timeout --help --version"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -750,6 +830,22 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-speed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -762,7 +858,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__refund)
-            opts="-y -o -v -h -V --order --resource-id --amount --reason --reason-text --contact-name --contact-phone --contact-email --refund-to --include-coupons --attach --attach-kind --idempotency-key --dry-run --yes --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --timeout --help --version cancel remind resubmit help"
+            opts="-y -o -v -h -V --order --resource-id --amount --reason --reason-text --contact-name --contact-phone --contact-email --refund-to --include-coupons --attach --attach-kind --idempotency-key --dry-run --yes --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version cancel remind resubmit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -844,6 +940,22 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-speed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -856,7 +968,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__refund__subcmd__cancel)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --timeout --help --version"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -887,6 +999,22 @@ _jdc__refund() {
                     return 0
                     ;;
                 --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-speed)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -972,7 +1100,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__refund__subcmd__remind)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --timeout --help --version"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1006,6 +1134,22 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-speed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1018,7 +1162,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__refund__subcmd__resubmit)
-            opts="-y -o -v -h -V --order --resource-id --amount --reason --reason-text --contact-name --contact-phone --contact-email --refund-to --include-coupons --attach --attach-kind --idempotency-key --dry-run --yes --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --timeout --help --version"
+            opts="-y -o -v -h -V --order --resource-id --amount --reason --reason-text --contact-name --contact-phone --contact-email --refund-to --include-coupons --attach --attach-kind --idempotency-key --dry-run --yes --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1100,6 +1244,22 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-speed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1112,7 +1272,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__sandbox)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --timeout --help --version serve reset info help"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version serve reset info help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1143,6 +1303,22 @@ _jdc__refund() {
                     return 0
                     ;;
                 --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-speed)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1228,7 +1404,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__sandbox__subcmd__info)
-            opts="-o -v -h -V --state --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --timeout --help --version"
+            opts="-o -v -h -V --state --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1263,6 +1439,22 @@ _jdc__refund() {
                     return 0
                     ;;
                 --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-speed)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1278,7 +1470,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__sandbox__subcmd__reset)
-            opts="-o -v -h -V --state --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --timeout --help --version"
+            opts="-o -v -h -V --state --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1316,6 +1508,22 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-speed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1328,7 +1536,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__sandbox__subcmd__serve)
-            opts="-o -v -h -V --port --state --speed --faults --seed-orders --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --timeout --help --version"
+            opts="-o -v -h -V --port --state --speed --faults --seed-orders --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1382,6 +1590,22 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-speed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1394,7 +1618,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__status)
-            opts="-o -v -h -V --status --order --resource-id --page --page-size --watch --interval --timeout --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --help --version"
+            opts="-o -v -h -V --status --order --resource-id --page --page-size --watch --interval --timeout --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1456,6 +1680,22 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-speed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1464,7 +1704,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__support)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --timeout --help --version"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1495,6 +1735,22 @@ _jdc__refund() {
                     return 0
                     ;;
                 --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-speed)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_jdc_refund_global_optspecs
-    string join \n sandbox profile= endpoint= region= o/output= json no-input color= v/verbose connect-timeout= timeout= h/help V/version
+    string join \n sandbox profile= endpoint= region= o/output= json no-input color= v/verbose connect-timeout= config-dir= state-dir= sandbox-state= sandbox-speed= timeout= h/help V/version
 end
 
 function __fish_jdc_refund_needs_command
@@ -36,6 +36,10 @@ complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l color -d 'When to
 always\t''
 never\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l state-dir -d 'Local state directory (the submission journal)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l timeout -d 'Give up on one request after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l json -d 'Shorthand for `--output json`'
@@ -68,6 +72,10 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l color -d
 always\t''
 never\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l state-dir -d 'Local state directory (the submission journal)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l timeout -d 'Give up on one request after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l password-stdin -d 'Read the password from stdin (one line)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l secret-key-stdin -d 'Read the secret key from stdin (one line)'
@@ -90,6 +98,10 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l color -
 always\t''
 never\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l state-dir -d 'Local state directory (the submission journal)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l timeout -d 'Give up on one request after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l json -d 'Shorthand for `--output json`'
@@ -127,6 +139,10 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __
 always\t''
 never\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l state-dir -d 'Local state directory (the submission journal)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l timeout -d 'Give up on one request after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l all -d 'Every page, streamed as it arrives'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
@@ -149,6 +165,10 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish
 always\t''
 never\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l state-dir -d 'Local state directory (the submission journal)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on one request after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for `--output json`'
@@ -189,6 +209,10 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __
 always\t''
 never\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l state-dir -d 'Local state directory (the submission journal)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l timeout -d 'Give up on one request after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l include-coupons -d 'Also refund the coupon share (refundArea 2)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l dry-run -d 'Show the quote and the policy, then stop; nothing is submitted'
@@ -215,6 +239,10 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish
 always\t''
 never\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l state-dir -d 'Local state directory (the submission journal)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l timeout -d 'Give up on one request after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l json -d 'Shorthand for `--output json`'
@@ -234,6 +262,10 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish
 always\t''
 never\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l state-dir -d 'Local state directory (the submission journal)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l timeout -d 'Give up on one request after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l json -d 'Shorthand for `--output json`'
@@ -272,6 +304,10 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish
 always\t''
 never\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l state-dir -d 'Local state directory (the submission journal)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l timeout -d 'Give up on one request after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l include-coupons -d 'Also refund the coupon share (refundArea 2)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l dry-run -d 'Show the quote and the policy, then stop; nothing is submitted'
@@ -310,6 +346,10 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l color -
 always\t''
 never\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l state-dir -d 'Local state directory (the submission journal)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l watch -d 'Follow the refund until it ends; the exit code says how it ended (0, 7, or 8 on timeout)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l json -d 'Shorthand for `--output json`'
@@ -329,6 +369,10 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l color 
 always\t''
 never\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l state-dir -d 'Local state directory (the submission journal)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l timeout -d 'Give up on one request after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l json -d 'Shorthand for `--output json`'
@@ -348,6 +392,10 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not _
 always\t''
 never\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l state-dir -d 'Local state directory (the submission journal)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l timeout -d 'Give up on one request after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l json -d 'Shorthand for `--output json`'
@@ -376,6 +424,10 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fis
 always\t''
 never\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l state-dir -d 'Local state directory (the submission journal)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l timeout -d 'Give up on one request after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l json -d 'Shorthand for `--output json`'
@@ -396,6 +448,10 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fis
 always\t''
 never\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l state-dir -d 'Local state directory (the submission journal)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l timeout -d 'Give up on one request after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l json -d 'Shorthand for `--output json`'
@@ -416,6 +472,10 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fis
 always\t''
 never\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l state-dir -d 'Local state directory (the submission journal)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l timeout -d 'Give up on one request after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l json -d 'Shorthand for `--output json`'
@@ -439,6 +499,10 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l co
 always\t''
 never\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l state-dir -d 'Local state directory (the submission journal)' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l timeout -d 'Give up on one request after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l json -d 'Shorthand for `--output json`'

@@ -71,6 +71,40 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
     pub connect_timeout: Duration,
 
+    /// Configuration directory (profiles, credentials)
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "JDC_REFUND_CONFIG_DIR",
+        value_name = "DIR"
+    )]
+    pub config_dir: Option<std::path::PathBuf>,
+
+    /// Local state directory (the submission journal)
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "JDC_REFUND_STATE_DIR",
+        value_name = "DIR"
+    )]
+    pub state_dir: Option<std::path::PathBuf>,
+
+    /// The embedded sandbox's state file
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "JDC_SANDBOX_STATE",
+        value_name = "PATH"
+    )]
+    pub sandbox_state: Option<std::path::PathBuf>,
+
+    /// How much faster the embedded sandbox moves refunds on
+    #[arg(long, global = true, hide = true, env = "JDC_SANDBOX_SPEED", value_name = "N", value_parser = parse_speed)]
+    pub sandbox_speed: Option<f64>,
+
     /// Give up on one request after this long
     #[arg(long, global = true, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
     pub timeout: Duration,
@@ -83,6 +117,15 @@ impl GlobalArgs {
         } else {
             self.output
         }
+    }
+}
+
+pub fn parse_speed(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s.is_finite() && s > 0.0 => Ok(s),
+        _ => Err(format!(
+            "`{text}` is not a positive number (e.g. 1, 10, 100)"
+        )),
     }
 }
 

@@ -14,22 +14,17 @@ use crate::error::{CliError, CliResult};
 
 pub const DEFAULT_PROFILE: &str = "default";
 
-pub fn config_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("JDC_REFUND_CONFIG_DIR").filter(|d| !d.is_empty()) {
-        return PathBuf::from(dir);
-    }
+/// The platform's config directory (`--config-dir` / `$JDC_REFUND_CONFIG_DIR` override it).
+pub fn default_config_dir() -> PathBuf {
     match directories::ProjectDirs::from("com", "jdc-refund", "jdc-refund") {
         Some(dirs) => dirs.config_dir().to_path_buf(),
         None => PathBuf::from(".jdc-refund"),
     }
 }
 
-/// Where local state (the submission journal) lives: `$JDC_REFUND_STATE_DIR`, else the
-/// platform's data directory.
-pub fn state_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("JDC_REFUND_STATE_DIR").filter(|d| !d.is_empty()) {
-        return PathBuf::from(dir);
-    }
+/// Where local state (the submission journal) lives by default: the platform's data
+/// directory (`--state-dir` / `$JDC_REFUND_STATE_DIR` override it).
+pub fn default_state_dir() -> PathBuf {
     match directories::ProjectDirs::from("com", "jdc-refund", "jdc-refund") {
         Some(dirs) => dirs.data_dir().to_path_buf(),
         None => PathBuf::from(".jdc-refund-state"),
@@ -114,8 +109,8 @@ pub struct Store {
 }
 
 impl Store {
-    pub fn open() -> Store {
-        Store { dir: config_dir() }
+    pub fn at(dir: PathBuf) -> Store {
+        Store { dir }
     }
 
     pub fn config_path(&self) -> PathBuf {

@@ -11,6 +11,7 @@ use crate::config::{self, StoredCredentials};
 use crate::console::types::DEFAULT_REGION;
 use crate::console::{Client, ClientConfig, Credentials, Endpoint, RequestLog};
 use crate::error::{CliError, CliResult, Exit};
+use crate::journal::Journal;
 use crate::printer::Printer;
 use crate::sandbox::{self, RunningSandbox, SandboxOptions};
 
@@ -32,12 +33,35 @@ pub enum CredentialSource {
 impl Context {
     pub fn new(global: GlobalArgs) -> Context {
         let printer = Arc::new(Printer::new(global.output(), global.color, global.verbose));
+        let store = config::Store::at(
+            global
+                .config_dir
+                .clone()
+                .unwrap_or_else(config::default_config_dir),
+        );
         Context {
             printer,
             global,
-            store: config::Store::open(),
+            store,
             sandbox: None,
         }
+    }
+
+    pub fn journal(&self) -> Journal {
+        let dir = self
+            .global
+            .state_dir
+            .clone()
+            .unwrap_or_else(config::default_state_dir);
+        Journal::at(&dir)
+    }
+
+    /// The embedded sandbox's state file.
+    pub fn sandbox_state(&self) -> std::path::PathBuf {
+        self.global
+            .sandbox_state
+            .clone()
+            .unwrap_or_else(sandbox::store::default_state_path)
     }
 
     pub fn profile(&self) -> String {
@@ -85,7 +109,7 @@ impl Context {
     /// the console (and account) they were made for.
     pub fn console_id(&mut self, credentials: &Credentials) -> CliResult<String> {
         let console = if self.global.sandbox {
-            format!("sandbox:{}", sandbox::store::default_state_path().display())
+            format!("sandbox:{}", self.sandbox_state().display())
         } else {
             self.endpoint()?.describe()
         };
@@ -205,20 +229,9 @@ impl Context {
 
     fn start_sandbox(&mut self) -> CliResult<Url> {
         if self.sandbox.is_none() {
-            let mut options = SandboxOptions::new(sandbox::store::default_state_path());
-            if let Some(speed) = std::env::var("JDC_SANDBOX_SPEED")
-                .ok()
-                .filter(|s| !s.is_empty())
-            {
-                options.speed = speed
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|s| s.is_finite() && *s > 0.0)
-                    .ok_or_else(|| {
-                        CliError::usage(format!(
-                            "JDC_SANDBOX_SPEED=`{speed}` is not a positive number (e.g. 1, 10)"
-                        ))
-                    })?;
+            let mut options = SandboxOptions::new(self.sandbox_state());
+            if let Some(speed) = self.global.sandbox_speed {
+                options.speed = speed;
             }
             let running = RunningSandbox::start(&options)
                 .map_err(|e| CliError::failure(format!("cannot start the sandbox: {e:#}")))?;

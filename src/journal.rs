@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::{ensure_private_dir, state_dir, write_atomic};
+use crate::config::{ensure_private_dir, write_atomic};
 use crate::console::types::{RefundBody, StatusRequest};
 use crate::console::{Client, ConsoleTime};
 use crate::error::{CliError, CliResult};
@@ -73,9 +73,10 @@ pub enum Finished {
 }
 
 impl Journal {
-    pub fn open() -> Journal {
+    /// The journal under the state directory `state_dir`.
+    pub fn at(state_dir: &Path) -> Journal {
         Journal {
-            dir: state_dir().join("journal"),
+            dir: state_dir.join("journal"),
         }
     }
 

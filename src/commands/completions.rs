@@ -62,7 +62,10 @@ pub fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
             continue;
         }
         let name = format!("jdc-refund-{}", sub.get_name());
-        let sub = sub.clone().name(name.clone()).bin_name(name.replace('-', " "));
+        let sub = sub
+            .clone()
+            .name(name.clone())
+            .bin_name(name.replace('-', " "));
         let mut out = Vec::new();
         clap_mangen::Man::new(sub).render(&mut out)?;
         pages.push((format!("{name}.1"), out));

@@ -13,7 +13,7 @@ use crate::console::{Client, Fen};
 use crate::context::Context;
 use crate::error::{CliError, CliResult, Exit};
 use crate::interrupt::{self, Phase};
-use crate::journal::{Entry, Finished, Journal, Outcome};
+use crate::journal::{Entry, Finished, Outcome};
 use crate::views::{quote_lines, refund_to_text, QuoteView, RefundView};
 
 pub const MAX_ATTACHMENT_BYTES: u64 = 5 * 1024 * 1024;
@@ -510,7 +510,7 @@ fn dry_run(
 pub fn finish_pending(ctx: &mut Context, client: &Client) -> CliResult<()> {
     let (credentials, _) = ctx.credentials()?;
     let console = ctx.console_id(&credentials)?;
-    let (finished, elsewhere) = Journal::open().finish_pending(client, &console)?;
+    let (finished, elsewhere) = ctx.journal().finish_pending(client, &console)?;
     if elsewhere > 0 {
         ctx.printer.warn(&format!(
             "{elsewhere} earlier submission(s) made to another console or with another key are still unconfirmed; run `jdc-refund status` with that console and key to finish them"
@@ -591,7 +591,7 @@ fn send(ctx: &mut Context, client: &Client, mut plan: Plan, quote: &Quote) -> Cl
         attachment_ids: (!plan.attachment_ids.is_empty()).then(|| plan.attachment_ids.clone()),
     };
     let (credentials, _) = ctx.credentials()?;
-    let journal = Journal::open();
+    let journal = ctx.journal();
     let mut entry = Entry::new(ctx.console_id(&credentials)?, body.clone())?;
     journal.record(&entry)?;
     interrupt::set(Phase::Submitting {
@@ -714,9 +714,7 @@ fn resubmit(ctx: &mut Context, args: ResubmitArgs) -> CliResult<Exit> {
     let client = ctx.client()?;
     finish_pending(ctx, &client)?;
     let old = client.refund(&args.refund_id)?;
-    let previous = Journal::open()
-        .by_refund_id(&old.refund_id)?
-        .map(|e| e.body);
+    let previous = ctx.journal().by_refund_id(&old.refund_id)?.map(|e| e.body);
     match old.status.as_str() {
         "SUCCESS" => {
             return Err(CliError::new(

@@ -34,8 +34,8 @@ pub struct StateArg {
 }
 
 impl StateArg {
-    fn path(&self) -> PathBuf {
-        self.state.clone().unwrap_or_else(store::default_state_path)
+    fn path(&self, ctx: &Context) -> PathBuf {
+        self.state.clone().unwrap_or_else(|| ctx.sandbox_state())
     }
 }
 
@@ -49,7 +49,7 @@ pub struct ServeArgs {
     pub state: StateArg,
 
     /// How much faster than normal refunds move on (a refund normally ends in about 25 s)
-    #[arg(long, default_value_t = 1.0, value_parser = parse_speed)]
+    #[arg(long, default_value_t = 1.0, value_parser = crate::cli::parse_speed)]
     pub speed: f64,
 
     /// Inject faults, e.g. `latency=50ms,503=0.2,429=0.1,drop=0.5,stall=0.1,stall-for=5s`
@@ -61,20 +61,11 @@ pub struct ServeArgs {
     pub seed_orders: u32,
 }
 
-fn parse_speed(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(s) if s.is_finite() && s > 0.0 => Ok(s),
-        _ => Err(format!(
-            "`{text}` is not a positive number (e.g. 1, 10, 100)"
-        )),
-    }
-}
-
 pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
     match args.command {
         SandboxCommand::Serve(a) => serve(a, ctx),
         SandboxCommand::Reset(a) => {
-            let path = a.path();
+            let path = a.path(ctx);
             store::reset(&path)
                 .map_err(|e| CliError::failure(format!("cannot delete {}: {e}", path.display())))?;
             ctx.printer.note(&format!(
@@ -89,7 +80,7 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
 
 fn serve(args: ServeArgs, ctx: &mut Context) -> CliResult<Exit> {
     let options = SandboxOptions {
-        state: args.state.path(),
+        state: args.state.path(ctx),
         port: args.port,
         speed: args.speed,
         faults: args.faults.unwrap_or_default(),
@@ -139,7 +130,7 @@ fn wait_for_ctrl_c() -> CliResult<()> {
 }
 
 fn info(args: StateArg, ctx: &mut Context) -> CliResult<Exit> {
-    let path = args.path();
+    let path = args.path(ctx);
     let seeded = store::describe_seed();
     let accounts = [
         ("demo", "no MFA; owns the static key pair"),

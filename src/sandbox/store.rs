@@ -135,9 +135,6 @@ pub fn sha256_hex(data: &[u8]) -> String {
 
 /// The default place for the sandbox's state: the user's data directory.
 pub fn default_state_path() -> PathBuf {
-    if let Some(path) = std::env::var_os("JDC_SANDBOX_STATE").filter(|p| !p.is_empty()) {
-        return PathBuf::from(path);
-    }
     match directories::ProjectDirs::from("com", "jdc-refund", "jdc-refund") {
         Some(dirs) => dirs.data_dir().join("sandbox.sqlite3"),
         None => PathBuf::from(".jdc-refund-sandbox.sqlite3"),

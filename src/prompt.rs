@@ -1,0 +1,199 @@
+//! Questions to a person, behind a trait: the terminal (dialoguer, on stderr) in real use,
+//! scripted answers in tests. Flows never touch the terminal directly.
+
+use std::collections::VecDeque;
+
+use dialoguer::theme::ColorfulTheme;
+
+/// Why a question got no answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptError {
+    /// Ctrl-C or Esc.
+    Interrupted,
+    Io(String),
+}
+
+pub type Answer<T> = Result<T, PromptError>;
+
+/// One entry of a selection list.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub label: String,
+}
+
+/// Checks a typed answer; `Err` is shown and the question asked again.
+pub type Validator<'a> = &'a dyn Fn(&str) -> Result<(), String>;
+
+pub trait Prompter {
+    /// A line of text, pre-filled with `default` when given.
+    fn input(&mut self, prompt: &str, default: Option<&str>, validate: Validator<'_>)
+        -> Answer<String>;
+    /// Hidden input.
+    fn password(&mut self, prompt: &str) -> Answer<String>;
+    /// One of `items` (fuzzy-searchable on a terminal); returns its index.
+    fn select(&mut self, prompt: &str, items: &[Choice], default: usize) -> Answer<usize>;
+    fn confirm(&mut self, prompt: &str, default: bool) -> Answer<bool>;
+}
+
+/// The real terminal: dialoguer on stderr.
+pub struct Terminal {
+    theme: ColorfulTheme,
+}
+
+impl Default for Terminal {
+    fn default() -> Terminal {
+        Terminal {
+            theme: ColorfulTheme::default(),
+        }
+    }
+}
+
+fn map_err(e: dialoguer::Error) -> PromptError {
+    let dialoguer::Error::IO(io) = e;
+    // Whatever happened, leave the cursor visible.
+    let _ = dialoguer::console::Term::stderr().show_cursor();
+    if io.kind() == std::io::ErrorKind::Interrupted {
+        PromptError::Interrupted
+    } else {
+        PromptError::Io(io.to_string())
+    }
+}
+
+impl Prompter for Terminal {
+    fn input(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        validate: Validator<'_>,
+    ) -> Answer<String> {
+        let mut input = dialoguer::Input::<String>::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .allow_empty(true)
+            .validate_with(|text: &String| validate(text));
+        if let Some(d) = default {
+            input = input.with_initial_text(d);
+        }
+        input
+            .interact_text()
+            .map(|s| s.trim().to_string())
+            .map_err(map_err)
+    }
+
+    fn password(&mut self, prompt: &str) -> Answer<String> {
+        dialoguer::Password::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .interact()
+            .map_err(map_err)
+    }
+
+    fn select(&mut self, prompt: &str, items: &[Choice], default: usize) -> Answer<usize> {
+        let labels: Vec<&str> = items.iter().map(|c| c.label.as_str()).collect();
+        dialoguer::FuzzySelect::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(&labels)
+            .default(default)
+            .max_length(12)
+            .interact_opt()
+            .map_err(map_err)?
+            .ok_or(PromptError::Interrupted)
+    }
+
+    fn confirm(&mut self, prompt: &str, default: bool) -> Answer<bool> {
+        dialoguer::Confirm::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .default(default)
+            .show_default(true)
+            .wait_for_newline(true)
+            .interact_opt()
+            .map_err(map_err)?
+            .ok_or(PromptError::Interrupted)
+    }
+}
+
+/// A scripted answer, for tests.
+#[derive(Debug, Clone)]
+pub enum Scripted {
+    /// Text for `input` or `password`; `None` accepts the default.
+    Text(Option<String>),
+    /// The label (or a unique part of it) to pick in `select`.
+    Pick(String),
+    Yes,
+    No,
+    /// Ctrl-C at this question.
+    Interrupt,
+}
+
+/// Answers questions from a script and records each question asked, so tests can assert on
+/// the conversation.
+#[derive(Debug, Default)]
+pub struct ScriptedPrompter {
+    pub answers: VecDeque<Scripted>,
+    pub asked: Vec<String>,
+    /// Validation errors shown for rejected answers.
+    pub rejected: Vec<String>,
+}
+
+impl ScriptedPrompter {
+    pub fn new(answers: impl IntoIterator<Item = Scripted>) -> ScriptedPrompter {
+        ScriptedPrompter {
+            answers: answers.into_iter().collect(),
+            ..ScriptedPrompter::default()
+        }
+    }
+
+    fn next(&mut self, prompt: &str) -> Answer<Scripted> {
+        self.asked.push(prompt.to_string());
+        match self.answers.pop_front() {
+            Some(Scripted::Interrupt) => Err(PromptError::Interrupted),
+            Some(a) => Ok(a),
+            None => Err(PromptError::Io(format!("no scripted answer for `{prompt}`"))),
+        }
+    }
+}
+
+impl Prompter for ScriptedPrompter {
+    fn input(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        validate: Validator<'_>,
+    ) -> Answer<String> {
+        // Like the terminal: a rejected answer is reported and the question asked again.
+        loop {
+            let text = match self.next(prompt)? {
+                Scripted::Text(Some(t)) => t,
+                Scripted::Text(None) => default.unwrap_or_default().to_string(),
+                other => return Err(PromptError::Io(format!("`{prompt}` wants text, got {other:?}"))),
+            };
+            match validate(&text) {
+                Ok(()) => return Ok(text.trim().to_string()),
+                Err(e) => self.rejected.push(e),
+            }
+        }
+    }
+
+    fn password(&mut self, prompt: &str) -> Answer<String> {
+        match self.next(prompt)? {
+            Scripted::Text(Some(t)) => Ok(t),
+            other => Err(PromptError::Io(format!("`{prompt}` wants a password, got {other:?}"))),
+        }
+    }
+
+    fn select(&mut self, prompt: &str, items: &[Choice], _default: usize) -> Answer<usize> {
+        match self.next(prompt)? {
+            Scripted::Pick(want) => items
+                .iter()
+                .position(|c| c.label.contains(&want))
+                .ok_or_else(|| PromptError::Io(format!("`{want}` is not offered by `{prompt}`"))),
+            other => Err(PromptError::Io(format!("`{prompt}` wants a pick, got {other:?}"))),
+        }
+    }
+
+    fn confirm(&mut self, prompt: &str, _default: bool) -> Answer<bool> {
+        match self.next(prompt)? {
+            Scripted::Yes => Ok(true),
+            Scripted::No => Ok(false),
+            other => Err(PromptError::Io(format!("`{prompt}` wants yes or no, got {other:?}"))),
+        }
+    }
+}
