@@ -11,12 +11,16 @@ use crate::config::{self, StoredCredentials};
 use crate::console::types::DEFAULT_REGION;
 use crate::console::{Client, ClientConfig, Credentials, Endpoint, RequestLog};
 use crate::error::{CliError, CliResult, Exit};
+use crate::interrupt;
 use crate::journal::Journal;
 use crate::printer::Printer;
+use crate::prompt::{Answer, PromptError, Prompter, Terminal};
 use crate::sandbox::{self, RunningSandbox, SandboxOptions};
 
 pub struct Context {
     pub printer: Arc<Printer>,
+    /// Who answers questions: the terminal, or a script in tests.
+    pub prompter: Box<dyn Prompter>,
     pub global: GlobalArgs,
     pub store: config::Store,
     sandbox: Option<RunningSandbox>,
@@ -41,6 +45,7 @@ impl Context {
         );
         Context {
             printer,
+            prompter: Box::new(Terminal::default()),
             global,
             store,
             sandbox: None,
@@ -188,13 +193,13 @@ impl Context {
             && std::io::stdout().is_terminal()
     }
 
-    /// Asks a yes/no question that defaults to No. Only call when `interactive()`.
-    pub fn confirm(&self, question: &str) -> CliResult<bool> {
+    /// Asks a yes/no question that defaults to No.
+    pub fn confirm(&mut self, question: &str) -> CliResult<bool> {
         if !self.interactive() {
             return Ok(false);
         }
-        let answer = self.printer.ask(&format!("{question} [y/N] "))?;
-        Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
+        let answer = self.prompter.confirm(question, false);
+        answered(answer)
     }
 
     pub fn sandbox_flag(&self) -> &'static str {
@@ -245,6 +250,16 @@ impl Context {
         let url = self.sandbox.as_ref().map(|s| s.url()).unwrap_or_default();
         Url::parse(&url).map_err(|e| CliError::failure(format!("sandbox URL: {e}")))
     }
+}
+
+/// A prompt's answer, or the error to exit with: Ctrl-C says what, if anything, was submitted.
+pub fn answered<T>(answer: Answer<T>) -> CliResult<T> {
+    answer.map_err(|e| match e {
+        PromptError::Interrupted => {
+            CliError::new(Exit::Interrupted, interrupt::message(&interrupt::current()))
+        }
+        PromptError::Io(e) => CliError::failure(format!("cannot ask: {e}")),
+    })
 }
 
 /// `--endpoint`: an absolute http(s) URL; plain http only to this machine.

@@ -22,6 +22,10 @@ pub fn set(phase: Phase) {
     }
 }
 
+pub fn current() -> Phase {
+    PHASE.lock().map(|p| p.clone()).unwrap_or(Phase::Nothing)
+}
+
 pub fn message(phase: &Phase) -> String {
     match phase {
         Phase::Nothing => "interrupted: nothing was submitted".into(),

@@ -15,9 +15,11 @@ pub mod error;
 pub mod interrupt;
 pub mod journal;
 pub mod printer;
+pub mod prompt;
 pub mod sandbox;
 pub mod troubleshoot;
 pub mod views;
+pub mod walkthrough;
 
 use clap::Parser;
 

@@ -122,16 +122,6 @@ impl Printer {
         out.flush()
     }
 
-    /// Asks on stderr and reads one line from stdin.
-    pub fn ask(&self, question: &str) -> io::Result<String> {
-        let mut err = io::stderr().lock();
-        write!(err, "{question}")?;
-        err.flush()?;
-        let mut line = String::new();
-        io::stdin().read_line(&mut line)?;
-        Ok(line)
-    }
-
     /// A note for the person at the terminal (stderr).
     pub fn note(&self, text: &str) {
         eprintln!("{text}");
@@ -150,6 +140,33 @@ impl Printer {
         if self.verbose > 0 {
             eprintln!("{}", self.paint_err(Tone::Dim, text));
         }
+    }
+
+    /// A progress bar on stderr; drawn only on a terminal, so it never mixes into output.
+    pub fn progress(&self, len: u64, message: &str) -> indicatif::ProgressBar {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(len),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("  {msg:20!} [{bar:30}] {bytes}/{total_bytes}")
+        {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(message.to_string());
+        bar
+    }
+
+    /// A spinner on stderr (terminal only).
+    pub fn spinner(&self, message: &str) -> indicatif::ProgressBar {
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        if let Ok(style) = indicatif::ProgressStyle::with_template("  {spinner} {msg}") {
+            bar.set_style(style);
+        }
+        bar.set_message(message.to_string());
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        bar
     }
 
     pub fn verbose(&self) -> u8 {

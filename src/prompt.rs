@@ -26,8 +26,12 @@ pub type Validator<'a> = &'a dyn Fn(&str) -> Result<(), String>;
 
 pub trait Prompter {
     /// A line of text, pre-filled with `default` when given.
-    fn input(&mut self, prompt: &str, default: Option<&str>, validate: Validator<'_>)
-        -> Answer<String>;
+    fn input(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        validate: Validator<'_>,
+    ) -> Answer<String>;
     /// Hidden input.
     fn password(&mut self, prompt: &str) -> Answer<String>;
     /// One of `items` (fuzzy-searchable on a terminal); returns its index.
@@ -123,14 +127,19 @@ pub enum Scripted {
     Interrupt,
 }
 
-/// Answers questions from a script and records each question asked, so tests can assert on
-/// the conversation.
+/// What a scripted conversation asked, and which answers were rejected and why.
+#[derive(Debug, Default, Clone)]
+pub struct Transcript {
+    pub asked: Vec<String>,
+    pub rejected: Vec<String>,
+}
+
+/// Answers questions from a script and records the conversation in a [`Transcript`] the test
+/// keeps a handle to.
 #[derive(Debug, Default)]
 pub struct ScriptedPrompter {
     pub answers: VecDeque<Scripted>,
-    pub asked: Vec<String>,
-    /// Validation errors shown for rejected answers.
-    pub rejected: Vec<String>,
+    pub transcript: std::sync::Arc<std::sync::Mutex<Transcript>>,
 }
 
 impl ScriptedPrompter {
@@ -141,12 +150,20 @@ impl ScriptedPrompter {
         }
     }
 
+    fn record(&self, f: impl FnOnce(&mut Transcript)) {
+        if let Ok(mut t) = self.transcript.lock() {
+            f(&mut t);
+        }
+    }
+
     fn next(&mut self, prompt: &str) -> Answer<Scripted> {
-        self.asked.push(prompt.to_string());
+        self.record(|t| t.asked.push(prompt.to_string()));
         match self.answers.pop_front() {
             Some(Scripted::Interrupt) => Err(PromptError::Interrupted),
             Some(a) => Ok(a),
-            None => Err(PromptError::Io(format!("no scripted answer for `{prompt}`"))),
+            None => Err(PromptError::Io(format!(
+                "no scripted answer for `{prompt}`"
+            ))),
         }
     }
 }
@@ -163,11 +180,15 @@ impl Prompter for ScriptedPrompter {
             let text = match self.next(prompt)? {
                 Scripted::Text(Some(t)) => t,
                 Scripted::Text(None) => default.unwrap_or_default().to_string(),
-                other => return Err(PromptError::Io(format!("`{prompt}` wants text, got {other:?}"))),
+                other => {
+                    return Err(PromptError::Io(format!(
+                        "`{prompt}` wants text, got {other:?}"
+                    )))
+                }
             };
             match validate(&text) {
                 Ok(()) => return Ok(text.trim().to_string()),
-                Err(e) => self.rejected.push(e),
+                Err(e) => self.record(|t| t.rejected.push(e)),
             }
         }
     }
@@ -175,7 +196,9 @@ impl Prompter for ScriptedPrompter {
     fn password(&mut self, prompt: &str) -> Answer<String> {
         match self.next(prompt)? {
             Scripted::Text(Some(t)) => Ok(t),
-            other => Err(PromptError::Io(format!("`{prompt}` wants a password, got {other:?}"))),
+            other => Err(PromptError::Io(format!(
+                "`{prompt}` wants a password, got {other:?}"
+            ))),
         }
     }
 
@@ -185,7 +208,9 @@ impl Prompter for ScriptedPrompter {
                 .iter()
                 .position(|c| c.label.contains(&want))
                 .ok_or_else(|| PromptError::Io(format!("`{want}` is not offered by `{prompt}`"))),
-            other => Err(PromptError::Io(format!("`{prompt}` wants a pick, got {other:?}"))),
+            other => Err(PromptError::Io(format!(
+                "`{prompt}` wants a pick, got {other:?}"
+            ))),
         }
     }
 
@@ -193,7 +218,9 @@ impl Prompter for ScriptedPrompter {
         match self.next(prompt)? {
             Scripted::Yes => Ok(true),
             Scripted::No => Ok(false),
-            other => Err(PromptError::Io(format!("`{prompt}` wants yes or no, got {other:?}"))),
+            other => Err(PromptError::Io(format!(
+                "`{prompt}` wants yes or no, got {other:?}"
+            ))),
         }
     }
 }

@@ -135,8 +135,8 @@ impl QuoteView {
 
 pub fn policy_name(policy: Option<&str>) -> &'static str {
     match policy {
-        Some("NO_REASON") => "full refund, no reason needed (within 5 days of payment)",
-        Some("PRORATED") => "the unused share of the term, pro rata by the minute",
+        Some("NO_REASON") => "in full, within 5 days of payment",
+        Some("PRORATED") => "the unused share of the term, pro rata",
         Some("NONE") => "no refund",
         _ => "the console's policy",
     }

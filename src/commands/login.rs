@@ -9,8 +9,9 @@ use serde_json::json;
 use crate::config::{mask, StoredCredentials};
 use crate::console::types::LoginRequest;
 use crate::console::Credentials;
-use crate::context::{Context, CredentialSource};
+use crate::context::{answered, Context, CredentialSource};
 use crate::error::{CliError, CliResult, Exit};
+use crate::prompt::Choice;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -91,9 +92,92 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
         let secret = secret_from_stdin("secret key", "--secret-key-stdin")?;
         return login_with_key(ctx, key, &secret);
     }
+    if ctx.interactive() {
+        return interactive(ctx);
+    }
     Err(CliError::usage(
         "say how to sign in: --account NAME --password-stdin [--mfa-code CODE], or --access-key-id KEY --secret-key-stdin",
     ))
+}
+
+/// `login` on a terminal with no flags: asks how, then account, password (hidden) and an MFA
+/// code when the console asks for one.
+pub fn interactive(ctx: &mut Context) -> CliResult<Exit> {
+    let choices = [
+        Choice {
+            label: "Account and password".into(),
+        },
+        Choice {
+            label: "AccessKey pair".into(),
+        },
+    ];
+    let how = answered(ctx.prompter.select("How do you sign in?", &choices, 0))?;
+    if how == 1 {
+        let key = answered(ctx.prompter.input("AccessKey ID", None, &not_empty))?;
+        let secret = answered(ctx.prompter.password("Secret key"))?;
+        return login_with_key(ctx, &key, &secret);
+    }
+    prompt_password_login(ctx)
+}
+
+fn not_empty(text: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        Err("required".into())
+    } else {
+        Ok(())
+    }
+}
+
+/// Account, password and (when asked) MFA code, with up to three tries.
+pub fn prompt_password_login(ctx: &mut Context) -> CliResult<Exit> {
+    let client = ctx.client_with(None)?;
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        let account = answered(ctx.prompter.input("Account", None, &not_empty))?;
+        let password = answered(ctx.prompter.password("Password"))?;
+        let mut mfa_code = None;
+        loop {
+            let result = client.login(&LoginRequest {
+                account: account.clone(),
+                password: password.clone(),
+                mfa_code: mfa_code.clone(),
+                duration_seconds: None,
+            });
+            match result {
+                Ok(r) => return save(ctx, stored_session(r, ctx.global.sandbox)),
+                Err(e) if e.status() == Some("MFA_REQUIRED") && mfa_code.is_none() => {
+                    ctx.printer.note("This account has MFA enabled.");
+                    let code =
+                        answered(ctx.prompter.input("MFA code (6 digits)", None, &|t: &str| {
+                            if t.trim().len() == 6 && t.trim().chars().all(|c| c.is_ascii_digit()) {
+                                Ok(())
+                            } else {
+                                Err("enter the 6 digits from your authenticator".into())
+                            }
+                        }))?;
+                    mfa_code = Some(code);
+                }
+                Err(e) if e.http() == Some(401) && tries < 3 => {
+                    ctx.printer.warn(&format!("{e}; try again"));
+                    break;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+}
+
+fn stored_session(result: crate::console::types::LoginResult, sandbox: bool) -> StoredCredentials {
+    let c = result.credentials;
+    StoredCredentials {
+        account: Some(result.pin),
+        access_key: c.access_key,
+        secret_key: c.secret_key,
+        session_token: Some(c.session_token),
+        expiration: Some(c.expiration.iso()),
+        sandbox,
+    }
 }
 
 pub fn login_with_password(
@@ -120,18 +204,8 @@ pub fn login_with_password(
         }
         Err(e) => return Err(e.into()),
     };
-    let c = result.credentials;
-    save(
-        ctx,
-        StoredCredentials {
-            account: Some(result.pin),
-            access_key: c.access_key,
-            secret_key: c.secret_key,
-            session_token: Some(c.session_token),
-            expiration: Some(c.expiration.iso()),
-            sandbox: ctx.global.sandbox,
-        },
-    )
+    let sandbox = ctx.global.sandbox;
+    save(ctx, stored_session(result, sandbox))
 }
 
 pub fn login_with_key(ctx: &mut Context, key: &str, secret: &str) -> CliResult<Exit> {

@@ -195,7 +195,7 @@ pub fn parse_phone(text: &str) -> Result<String, String> {
         Ok(t.to_string())
     } else {
         Err(format!(
-            "`{text}` is not a phone number (digits, optionally with +, -, spaces; e.g. +86 138 0000 0000)"
+            "`{text}` is not a phone number (e.g. +86 138 0000 0000)"
         ))
     }
 }
@@ -244,13 +244,13 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
 }
 
 /// A document read and checked, ready to upload.
-struct Document {
-    name: String,
-    content_type: &'static str,
-    bytes: Vec<u8>,
+pub(crate) struct Document {
+    pub name: String,
+    pub content_type: &'static str,
+    pub bytes: Vec<u8>,
 }
 
-fn read_document(path: &Path) -> CliResult<Document> {
+pub(crate) fn read_document(path: &Path) -> CliResult<Document> {
     let shown = path.display();
     let meta = std::fs::metadata(path).map_err(|e| {
         CliError::usage(format!(
@@ -292,21 +292,21 @@ fn read_document(path: &Path) -> CliResult<Document> {
 }
 
 /// What the user asked for, checked; everything a submission needs but the quote.
-struct Plan {
-    resource_id: String,
-    order_number: Option<String>,
-    reason: Reason,
-    reason_text: Option<String>,
-    contact: Contact,
-    channel: i64,
-    area: i64,
-    amount: Option<Fen>,
-    documents: Vec<Document>,
-    attach_kind: AttachKind,
-    attachment_ids: Vec<String>,
-    token: String,
+pub(crate) struct Plan {
+    pub resource_id: String,
+    pub order_number: Option<String>,
+    pub reason: Reason,
+    pub reason_text: Option<String>,
+    pub contact: Contact,
+    pub channel: i64,
+    pub area: i64,
+    pub amount: Option<Fen>,
+    pub documents: Vec<Document>,
+    pub attach_kind: AttachKind,
+    pub attachment_ids: Vec<String>,
+    pub token: String,
     /// `--yes`: submit without asking.
-    confirmed: bool,
+    pub confirmed: bool,
 }
 
 fn missing(flag: &str, values: &str) -> CliError {
@@ -314,7 +314,7 @@ fn missing(flag: &str, values: &str) -> CliError {
 }
 
 /// The checks that need no console: run before anything is sent.
-fn check_local(args: &SubmitArgs) -> CliResult<(Reason, Option<String>, Contact)> {
+pub(crate) fn check_local(args: &SubmitArgs) -> CliResult<(Reason, Option<String>, Contact)> {
     let reason = args.reason.ok_or_else(|| {
         missing(
             "--reason",
@@ -356,6 +356,9 @@ fn check_local(args: &SubmitArgs) -> CliResult<(Reason, Option<String>, Contact)
 }
 
 fn submit(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
+    if !args.dry_run && ctx.interactive() && crate::walkthrough::needed(&args) {
+        return crate::walkthrough::refund(ctx, args);
+    }
     if args.order.is_none() && args.resource_id.is_none() {
         return Err(missing(
             "--order or --resource-id",
@@ -414,7 +417,10 @@ fn submit(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
 }
 
 /// `--order` or `--resource-id` to the resource and its order.
-fn resolve_target(client: &Client, args: &SubmitArgs) -> CliResult<(String, Option<String>)> {
+pub(crate) fn resolve_target(
+    client: &Client,
+    args: &SubmitArgs,
+) -> CliResult<(String, Option<String>)> {
     if let Some(resource) = &args.resource_id {
         return Ok((resource.clone(), None));
     }
@@ -444,7 +450,7 @@ fn resolve_target(client: &Client, args: &SubmitArgs) -> CliResult<(String, Opti
 
 /// The quote against what the user expects: not refundable is the console's refusal (5), a
 /// different amount is the user's typo or a changed quote (2), named both ways.
-fn check_quote(quote: &Quote, amount: Option<Fen>) -> CliResult<()> {
+pub(crate) fn check_quote(quote: &Quote, amount: Option<Fen>) -> CliResult<()> {
     if !quote.refundable {
         return Err(CliError::new(
             Exit::Refused,
@@ -536,7 +542,48 @@ pub fn finish_pending(ctx: &mut Context, client: &Client) -> CliResult<()> {
 }
 
 /// Checks the quote, uploads the documents, journals and submits. Prints the refund id.
-fn send(ctx: &mut Context, client: &Client, mut plan: Plan, quote: &Quote) -> CliResult<Exit> {
+/// Submits and reports the refund id (stdout), or says nothing was submitted.
+fn send(ctx: &mut Context, client: &Client, plan: Plan, quote: &Quote) -> CliResult<Exit> {
+    let channel = plan.channel;
+    if let Some(refund_id) = submit_plan(ctx, client, plan, quote)? {
+        report_submitted(ctx, client, &refund_id, quote.fee, channel)?;
+    }
+    Ok(Exit::Success)
+}
+
+/// Prints the new refund's id on stdout (JSON: the whole application) and how to follow it.
+pub(crate) fn report_submitted(
+    ctx: &mut Context,
+    client: &Client,
+    refund_id: &str,
+    fee: Fen,
+    channel: i64,
+) -> CliResult<()> {
+    let p = ctx.printer.clone();
+    if p.is_json() {
+        let application = client.refund(refund_id)?;
+        p.json(&RefundView::from(&application))?;
+    } else {
+        p.line(refund_id)?;
+        p.note(&format!(
+            "Refund {refund_id} submitted: {} to {}, pending approval. Follow it with `jdc-refund {}status {refund_id} --watch`.",
+            fee.with_symbol(),
+            refund_to_text(Some(channel)),
+            ctx.sandbox_flag()
+        ));
+    }
+    Ok(())
+}
+
+/// Checks the quote, confirms unless already confirmed, uploads the documents (with a
+/// progress bar on a terminal), journals and submits. The new refund's id, or `None` when
+/// the person declined.
+pub(crate) fn submit_plan(
+    ctx: &mut Context,
+    client: &Client,
+    mut plan: Plan,
+    quote: &Quote,
+) -> CliResult<Option<String>> {
     check_quote(quote, plan.amount)?;
     let kind = plan.attach_kind.wire();
     let has_invoice = plan.attach_kind == AttachKind::Invoice
@@ -555,22 +602,28 @@ fn send(ctx: &mut Context, client: &Client, mut plan: Plan, quote: &Quote) -> Cl
     );
     if !plan.confirmed && !ctx.confirm(&format!("Submit {summary}?"))? {
         p.note("Nothing was submitted.");
-        return Ok(Exit::Success);
+        return Ok(None);
     }
-    p.note(&format!(
-        "Submitting {summary} (idempotency key {}).",
-        plan.token
-    ));
-    for doc in std::mem::take(&mut plan.documents) {
+    p.note(&format!("Submitting {summary}"));
+    p.note(&format!("  (idempotency key {}).", plan.token));
+    let documents = std::mem::take(&mut plan.documents);
+    let total: u64 = documents.iter().map(|d| d.bytes.len() as u64).sum();
+    let bar = p.progress(total, "uploading");
+    for doc in documents {
+        bar.set_message(doc.name.clone());
         let uploaded = client.upload_attachment(&doc.name, doc.content_type, &doc.bytes, kind)?;
-        p.note(&format!(
-            "Uploaded {} ({} bytes, sha256 {}…).",
-            doc.name,
-            uploaded.size,
-            &uploaded.sha256[..12.min(uploaded.sha256.len())]
-        ));
+        bar.inc(doc.bytes.len() as u64);
+        bar.suspend(|| {
+            p.note(&format!(
+                "Uploaded {} ({} bytes, sha256 {}…).",
+                doc.name,
+                uploaded.size,
+                &uploaded.sha256[..12.min(uploaded.sha256.len())]
+            ))
+        });
         plan.attachment_ids.push(uploaded.attachment_id);
     }
+    bar.finish_and_clear();
     let body = RefundBody {
         resource_id: plan.resource_id.clone(),
         refund_type: Some(1),
@@ -640,19 +693,7 @@ fn send(ctx: &mut Context, client: &Client, mut plan: Plan, quote: &Quote) -> Cl
     interrupt::set(Phase::Submitted {
         refund_id: refund_id.clone(),
     });
-    if p.is_json() {
-        let application = client.refund(&refund_id)?;
-        p.json(&RefundView::from(&application))?;
-    } else {
-        p.line(&refund_id)?;
-        p.note(&format!(
-            "Refund {refund_id} submitted: {} to {}, pending approval. Follow it with `jdc-refund {}status {refund_id} --watch`.",
-            quote.fee.with_symbol(),
-            refund_to_text(Some(plan.channel)),
-            ctx.sandbox_flag()
-        ));
-    }
-    Ok(Exit::Success)
+    Ok(Some(refund_id))
 }
 
 #[derive(Serialize)]
@@ -695,6 +736,20 @@ fn remind(ctx: &mut Context, refund_id: &str) -> CliResult<Exit> {
 
 /// The guide's "correct and resubmit" and "try another payment method".
 fn resubmit(ctx: &mut Context, args: ResubmitArgs) -> CliResult<Exit> {
+    let client = ctx.client()?;
+    if let Some((refund_id, fee, channel)) = resubmit_to(ctx, &client, args)? {
+        report_submitted(ctx, &client, &refund_id, fee, channel)?;
+    }
+    Ok(Exit::Success)
+}
+
+/// Cancels (if pending), quotes anew and submits again. The new refund's id, amount and
+/// channel, or `None` when the person declined.
+pub(crate) fn resubmit_to(
+    ctx: &mut Context,
+    client: &Client,
+    args: ResubmitArgs,
+) -> CliResult<Option<(String, Fen, i64)>> {
     let changes = args.changes;
     if changes.order.is_some() || changes.resource_id.is_some() {
         return Err(CliError::usage(
@@ -711,8 +766,7 @@ fn resubmit(ctx: &mut Context, args: ResubmitArgs) -> CliResult<Exit> {
         .iter()
         .map(|p| read_document(p))
         .collect::<CliResult<Vec<_>>>()?;
-    let client = ctx.client()?;
-    finish_pending(ctx, &client)?;
+    finish_pending(ctx, client)?;
     let old = client.refund(&args.refund_id)?;
     let previous = ctx.journal().by_refund_id(&old.refund_id)?.map(|e| e.body);
     match old.status.as_str() {
@@ -817,7 +871,8 @@ fn resubmit(ctx: &mut Context, args: ResubmitArgs) -> CliResult<Exit> {
             .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
         confirmed: changes.yes,
     };
-    send(ctx, &client, plan, &quote)
+    let channel = plan.channel;
+    Ok(submit_plan(ctx, client, plan, &quote)?.map(|id| (id, quote.fee, channel)))
 }
 
 fn reason_from_code(code: i64) -> Option<Reason> {

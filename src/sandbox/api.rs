@@ -1374,7 +1374,7 @@ impl RefundRow {
                 timeline.push(TimelineEntry {
                     status: "PROCESSING".into(),
                     time: time(self.approve_ms),
-                    note: Some("approved; the payment system is returning the money".into()),
+                    note: Some("approved; the money is on its way".into()),
                 });
             }
             if now >= self.finish_ms {
