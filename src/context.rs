@@ -11,7 +11,7 @@ use crate::config::{self, StoredCredentials};
 use crate::console::types::DEFAULT_REGION;
 use crate::console::{Client, ClientConfig, Credentials, Endpoint, RequestLog};
 use crate::error::{CliError, CliResult, Exit};
-use crate::interrupt;
+use crate::interrupt::{self, PhaseCell};
 use crate::journal::Journal;
 use crate::printer::Printer;
 use crate::prompt::{Answer, PromptError, Prompter, Terminal};
@@ -21,6 +21,8 @@ pub struct Context {
     pub printer: Arc<Printer>,
     /// Who answers questions: the terminal, or a script in tests.
     pub prompter: Box<dyn Prompter>,
+    /// What has been submitted so far, for Ctrl-C.
+    pub phase: PhaseCell,
     pub global: GlobalArgs,
     pub store: config::Store,
     sandbox: Option<RunningSandbox>,
@@ -46,6 +48,7 @@ impl Context {
         Context {
             printer,
             prompter: Box::new(Terminal::default()),
+            phase: PhaseCell::default(),
             global,
             store,
             sandbox: None,
@@ -198,8 +201,32 @@ impl Context {
         if !self.interactive() {
             return Ok(false);
         }
-        let answer = self.prompter.confirm(question, false);
-        answered(answer)
+        self.ask(|p| p.confirm(question, false))
+    }
+
+    /// Asks through the prompter; Ctrl-C becomes exit 130 saying what, if anything, was
+    /// submitted.
+    pub fn ask<T>(
+        &mut self,
+        question: impl FnOnce(&mut dyn Prompter) -> Answer<T>,
+    ) -> CliResult<T> {
+        let answer = question(self.prompter.as_mut());
+        self.answered(answer)
+    }
+
+    /// A prompt's answer, or the error to exit with.
+    pub fn answered<T>(&self, answer: Answer<T>) -> CliResult<T> {
+        answer.map_err(|e| match e {
+            PromptError::Interrupted => CliError::new(
+                Exit::Interrupted,
+                interrupt::message(&interrupt::get(&self.phase)),
+            ),
+            PromptError::Io(e) => CliError::failure(format!("cannot ask: {e}")),
+        })
+    }
+
+    pub fn set_phase(&self, phase: interrupt::Phase) {
+        interrupt::set(&self.phase, phase);
     }
 
     pub fn sandbox_flag(&self) -> &'static str {
@@ -250,16 +277,6 @@ impl Context {
         let url = self.sandbox.as_ref().map(|s| s.url()).unwrap_or_default();
         Url::parse(&url).map_err(|e| CliError::failure(format!("sandbox URL: {e}")))
     }
-}
-
-/// A prompt's answer, or the error to exit with: Ctrl-C says what, if anything, was submitted.
-pub fn answered<T>(answer: Answer<T>) -> CliResult<T> {
-    answer.map_err(|e| match e {
-        PromptError::Interrupted => {
-            CliError::new(Exit::Interrupted, interrupt::message(&interrupt::current()))
-        }
-        PromptError::Io(e) => CliError::failure(format!("cannot ask: {e}")),
-    })
 }
 
 /// `--endpoint`: an absolute http(s) URL; plain http only to this machine.

@@ -1,12 +1,14 @@
-//! Ctrl-C: exit 130 and say what, if anything, was submitted. Commands tell this module what
-//! they are doing; the handler reads it when the signal comes.
+//! Ctrl-C: exit 130 and say what, if anything, was submitted. A command records what it is
+//! doing in its context's [`PhaseCell`]; the handler, installed once per process for the
+//! command being run, reads that cell when the signal comes.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// What a command has done so far, as far as a refund goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Phase {
     /// Nothing has been sent that could create a refund.
+    #[default]
     Nothing,
     /// A submission is on its way; its outcome is unknown until the console answers.
     Submitting { client_token: String },
@@ -14,16 +16,16 @@ pub enum Phase {
     Submitted { refund_id: String },
 }
 
-static PHASE: Mutex<Phase> = Mutex::new(Phase::Nothing);
+pub type PhaseCell = Arc<Mutex<Phase>>;
 
-pub fn set(phase: Phase) {
-    if let Ok(mut p) = PHASE.lock() {
-        *p = phase;
-    }
+pub fn get(cell: &PhaseCell) -> Phase {
+    cell.lock().map(|p| p.clone()).unwrap_or_default()
 }
 
-pub fn current() -> Phase {
-    PHASE.lock().map(|p| p.clone()).unwrap_or(Phase::Nothing)
+pub fn set(cell: &PhaseCell, phase: Phase) {
+    if let Ok(mut p) = cell.lock() {
+        *p = phase;
+    }
 }
 
 pub fn message(phase: &Phase) -> String {
@@ -38,10 +40,15 @@ pub fn message(phase: &Phase) -> String {
     }
 }
 
-/// Installs the handler once per process.
-pub fn install() {
+static WATCHED: OnceLock<PhaseCell> = OnceLock::new();
+
+/// Installs the handler once per process, reporting on `cell`.
+pub fn install(cell: PhaseCell) {
+    if WATCHED.set(cell).is_err() {
+        return;
+    }
     let _ = ctrlc::set_handler(|| {
-        let phase = PHASE.lock().map(|p| p.clone()).unwrap_or(Phase::Nothing);
+        let phase = WATCHED.get().map(get).unwrap_or_default();
         crate::printer::emergency(&message(&phase));
         std::process::exit(crate::error::Exit::Interrupted as i32);
     });

@@ -40,7 +40,7 @@ pub fn run() -> i32 {
     let mut ctx = Context::new(cli.global.clone());
     // `sandbox serve` handles Ctrl-C itself, as the normal way to stop it.
     if !matches!(cli.command, Command::Sandbox(_)) {
-        interrupt::install();
+        interrupt::install(ctx.phase.clone());
     }
     let outcome = match cli.command {
         Command::Login(args) => commands::login::run(args, &mut ctx),

@@ -40,16 +40,9 @@ pub trait Prompter {
 }
 
 /// The real terminal: dialoguer on stderr.
+#[derive(Default)]
 pub struct Terminal {
     theme: ColorfulTheme,
-}
-
-impl Default for Terminal {
-    fn default() -> Terminal {
-        Terminal {
-            theme: ColorfulTheme::default(),
-        }
-    }
 }
 
 fn map_err(e: dialoguer::Error) -> PromptError {

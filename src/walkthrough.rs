@@ -11,7 +11,7 @@ use crate::commands::refund::{
 };
 use crate::console::types::{is_final_status, Order, QueryVo, Quote, RefundApplication};
 use crate::console::{Client, ConsoleTime, Fen};
-use crate::context::{answered, Context};
+use crate::context::Context;
 use crate::error::{CliError, CliResult, Exit};
 use crate::printer::Tone;
 use crate::prompt::Choice;
@@ -97,10 +97,7 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
             ),
         ));
     }
-    if !answered(
-        ctx.prompter
-            .confirm("I have read the policy and the quote. Continue?", true),
-    )? {
+    if !ctx.ask(|p| p.confirm("I have read the policy and the quote. Continue?", true))? {
         ctx.printer.note("Nothing was submitted.");
         return Ok(Exit::Success);
     }
@@ -117,17 +114,19 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
             "The invoice for this order was issued, so it must be returned with the application.",
         );
         loop {
-            let path = answered(ctx.prompter.input(
-                "Invoice file (PDF, PNG or JPEG, at most 5 MiB)",
-                None,
-                &|t: &str| {
-                    read_document(std::path::Path::new(t.trim()))
-                        .map(|_| ())
-                        .map_err(|e| e.message)
-                },
-            ))?;
+            let path = ctx.ask(|p| {
+                p.input(
+                    "Invoice file (PDF, PNG or JPEG, at most 5 MiB)",
+                    None,
+                    &|t: &str| {
+                        read_document(std::path::Path::new(t.trim()))
+                            .map(|_| ())
+                            .map_err(|e| e.message)
+                    },
+                )
+            })?;
             documents.push(read_document(std::path::Path::new(path.trim()))?);
-            if !answered(ctx.prompter.confirm("Add another document?", false))? {
+            if !ctx.ask(|p| p.confirm("Add another document?", false))? {
                 break;
             }
         }
@@ -174,11 +173,13 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
     let amount = match args.amount {
         Some(a) => a,
         None => {
-            let text = answered(ctx.prompter.input(
-                "Refund amount (yuan)",
-                Some(&fee.to_string()),
-                &|t: &str| amount_matches(t, fee),
-            ))?;
+            let text = ctx.ask(|p| {
+                p.input(
+                    "Refund amount (yuan)",
+                    Some(&fee.to_string()),
+                    &|t: &str| amount_matches(t, fee),
+                )
+            })?;
             text.parse::<Fen>()
                 .map_err(|e| CliError::usage(e.to_string()))?
         }
@@ -189,25 +190,22 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
     };
     let reason_text = match (&args.reason_text, reason) {
         (Some(t), _) => Some(t.clone()),
-        (None, Reason::Other) => Some(answered(ctx.prompter.input(
-            "Reason, in your words",
-            None,
-            &|t: &str| {
+        (None, Reason::Other) => Some(ctx.ask(|p| {
+            p.input("Reason, in your words", None, &|t: &str| {
                 if t.trim().is_empty() {
                     Err("say why in a few words".into())
                 } else {
                     Ok(())
                 }
-            },
-        ))?),
+            })
+        })?),
         (None, _) => None,
     };
     let name = match &args.contact_name {
         Some(n) => Some(n.clone()),
-        None => Some(answered(
-            ctx.prompter.input("Contact name", None, &|_| Ok(())),
-        )?)
-        .filter(|n| !n.is_empty()),
+        None => {
+            Some(ctx.ask(|p| p.input("Contact name", None, &|_| Ok(())))?).filter(|n| !n.is_empty())
+        }
     };
     let (phone, email) = ask_contact(ctx, &args)?;
     let refund_to = match args.refund_to {
@@ -221,10 +219,7 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
                     label: "Account balance (退至账户余额)".into(),
                 },
             ];
-            match answered(
-                ctx.prompter
-                    .select("Where should the money go?", &choices, 0),
-            )? {
+            match ctx.ask(|p| p.select("Where should the money go?", &choices, 0))? {
                 1 => RefundTo::Balance,
                 _ => RefundTo::Original,
             }
@@ -294,7 +289,7 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
     ] {
         ctx.printer.note(&format!("   {line}"));
     }
-    if !answered(ctx.prompter.confirm("Submit this refund?", false))? {
+    if !ctx.ask(|p| p.confirm("Submit this refund?", false))? {
         ctx.printer.note("Nothing was submitted.");
         return Ok(Exit::Success);
     }
@@ -332,7 +327,7 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
         ),
     );
     step(ctx, "10", "查询状态", "Check its status");
-    if !answered(ctx.prompter.confirm("Watch it until it finishes?", true))? {
+    if !ctx.ask(|p| p.confirm("Watch it until it finishes?", true))? {
         say(
             ctx,
             &format!(
@@ -385,7 +380,7 @@ fn ask_reason(ctx: &mut Context) -> CliResult<Reason> {
             label: reason_label(*r).into(),
         })
         .collect();
-    let i = answered(ctx.prompter.select("Reason for the refund", &choices, 0))?;
+    let i = ctx.ask(|p| p.select("Reason for the refund", &choices, 0))?;
     Ok(reasons[i.min(reasons.len() - 1)])
 }
 
@@ -406,11 +401,13 @@ fn ask_contact(
     let mut phone = args.contact_phone.clone();
     let mut email = args.contact_email.clone();
     if phone.is_none() {
-        phone = Some(answered(ctx.prompter.input(
-            "Contact phone (Enter to skip)",
-            None,
-            &optional(parse_phone),
-        ))?)
+        phone = Some(ctx.ask(|p| {
+            p.input(
+                "Contact phone (Enter to skip)",
+                None,
+                &optional(parse_phone),
+            )
+        })?)
         .filter(|p| !p.is_empty());
     }
     if email.is_none() {
@@ -431,7 +428,7 @@ fn ask_contact(
                 parse_email(t).map(|_| ())
             }
         };
-        email = Some(answered(ctx.prompter.input(prompt, None, &check))?).filter(|e| !e.is_empty());
+        email = Some(ctx.ask(|p| p.input(prompt, None, &check))?).filter(|e| !e.is_empty());
     }
     Ok((phone, email))
 }
@@ -454,7 +451,7 @@ fn ensure_logged_in(ctx: &mut Context) -> CliResult<()> {
         }
         Err(e) if e.exit == Exit::Auth => {
             say(ctx, &e.message);
-            if !answered(ctx.prompter.confirm("Log in now?", true))? {
+            if !ctx.ask(|p| p.confirm("Log in now?", true))? {
                 return Err(e);
             }
             crate::commands::login::prompt_password_login(ctx)?;
@@ -548,10 +545,7 @@ fn pick_order(ctx: &mut Context, client: &Client) -> CliResult<(String, Option<S
             ),
         })
         .collect();
-    let i = answered(
-        ctx.prompter
-            .select("Which order? (type to search)", &choices, 0),
-    )?;
+    let i = ctx.ask(|p| p.select("Which order? (type to search)", &choices, 0))?;
     let (order, quote) = &refundable[i.min(refundable.len() - 1)];
     Ok((quote.resource_id.clone(), Some(order.order_number.clone())))
 }
@@ -584,55 +578,78 @@ pub fn follow(ctx: &mut Context, client: &Client, mut refund_id: String) -> CliR
         for line in render(&ctx.printer, &d) {
             ctx.printer.note(&format!("   {line}"));
         }
-        let (question, changes) = match refund.failure_code.as_deref() {
-            Some("PAYMENT_METHOD_UNSUPPORTED") => (
-                "Resubmit to your account balance instead?".to_string(),
+        match offer_fix(ctx, client, &refund, &d)? {
+            Some(id) => refund_id = id,
+            None => return Ok(Exit::RefundFailed),
+        }
+    }
+}
+
+/// The troubleshooter's fix as a question, done when accepted: resubmit to the balance, with
+/// the new amount, or again. The new refund's id when one was made.
+pub fn offer_fix(
+    ctx: &mut Context,
+    client: &Client,
+    refund: &RefundApplication,
+    d: &crate::troubleshoot::Diagnosis,
+) -> CliResult<Option<String>> {
+    if !matches!(refund.status.as_str(), "FAILED" | "REJECTED") {
+        // A stall: the reminder is the fix.
+        if d.problem == "slow progress"
+            && ctx.ask(|p| p.confirm("Send a reminder to the console?", true))?
+        {
+            let r = client.remind_refund(&refund.refund_id)?;
+            say(ctx, &format!("Reminder sent at {}.", r.reminded_at));
+        }
+        return Ok(None);
+    }
+    let (question, changes) = match refund.failure_code.as_deref() {
+        Some("PAYMENT_METHOD_UNSUPPORTED") => (
+            "Resubmit to your account balance instead?".to_string(),
+            SubmitArgs {
+                refund_to: Some(RefundTo::Balance),
+                ..SubmitArgs::default()
+            },
+        ),
+        Some("AMOUNT_MISMATCH") => match d.new_quote {
+            Some(fee) => (
+                format!("Resubmit with the new amount {}?", fee.with_symbol()),
                 SubmitArgs {
-                    refund_to: Some(RefundTo::Balance),
+                    amount: Some(fee),
                     ..SubmitArgs::default()
                 },
             ),
-            Some("AMOUNT_MISMATCH") => match d.new_quote {
-                Some(fee) => (
-                    format!("Resubmit with the new amount {}?", fee.with_symbol()),
-                    SubmitArgs {
-                        amount: Some(fee),
-                        ..SubmitArgs::default()
-                    },
-                ),
-                None => return Ok(Exit::RefundFailed),
-            },
-            Some("INSUFFICIENT_BALANCE") => (
-                "Resubmit now (after topping up the balance)?".to_string(),
-                SubmitArgs::default(),
-            ),
-            _ if refund.status == "CANCELED" => return Ok(Exit::RefundFailed),
-            _ => ("Resubmit it?".to_string(), SubmitArgs::default()),
-        };
-        if !answered(ctx.prompter.confirm(&question, false))? {
-            return Ok(Exit::RefundFailed);
-        }
-        let args = ResubmitArgs {
-            refund_id: refund.refund_id.clone(),
-            changes: SubmitArgs {
-                yes: true,
-                ..changes
-            },
-        };
-        let Some((id, fee, channel)) = resubmit_to(ctx, client, args)? else {
-            return Ok(Exit::RefundFailed);
-        };
-        ctx.printer.line(&id)?;
-        say(
-            ctx,
-            &format!(
-                "Refund {id}: {} to {}, pending approval.",
-                fee.with_symbol(),
-                refund_to_text(Some(channel))
-            ),
-        );
-        refund_id = id;
+            None => return Ok(None),
+        },
+        Some("INSUFFICIENT_BALANCE") => (
+            "Resubmit now (after topping up the balance)?".to_string(),
+            SubmitArgs::default(),
+        ),
+        _ => ("Resubmit it?".to_string(), SubmitArgs::default()),
+    };
+    if !ctx.ask(|p| p.confirm(&question, false))? {
+        return Ok(None);
     }
+    let args = ResubmitArgs {
+        refund_id: refund.refund_id.clone(),
+        changes: SubmitArgs {
+            yes: true,
+            ..changes
+        },
+    };
+    let Some((id, fee, channel)) = resubmit_to(ctx, client, args)? else {
+        return Ok(None);
+    };
+    ctx.printer.line(&id)?;
+    say(
+        ctx,
+        &format!(
+            "Refund {id}: {} to {}, pending approval.",
+            fee.with_symbol(),
+            refund_to_text(Some(channel))
+        ),
+    );
+    Ok(Some(id))
 }
 
 /// Polls until the refund ends, showing a spinner and each change; offers one reminder if it
@@ -680,7 +697,7 @@ fn watch(ctx: &mut Context, client: &Client, refund_id: &str) -> CliResult<Refun
                 say(ctx, "This is taking longer than expected (support may be busy, or the console under maintenance).");
                 ctx.prompter.confirm("Send a reminder to the console?", true)
             });
-            if answered(ask)? {
+            if ctx.answered(ask)? {
                 let r = client.remind_refund(refund_id)?;
                 spinner.suspend(|| say(ctx, &format!("Reminder sent at {}.", r.reminded_at)));
             }

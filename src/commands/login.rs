@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::config::{mask, StoredCredentials};
 use crate::console::types::LoginRequest;
 use crate::console::Credentials;
-use crate::context::{answered, Context, CredentialSource};
+use crate::context::{Context, CredentialSource};
 use crate::error::{CliError, CliResult, Exit};
 use crate::prompt::Choice;
 
@@ -111,10 +111,10 @@ pub fn interactive(ctx: &mut Context) -> CliResult<Exit> {
             label: "AccessKey pair".into(),
         },
     ];
-    let how = answered(ctx.prompter.select("How do you sign in?", &choices, 0))?;
+    let how = ctx.ask(|p| p.select("How do you sign in?", &choices, 0))?;
     if how == 1 {
-        let key = answered(ctx.prompter.input("AccessKey ID", None, &not_empty))?;
-        let secret = answered(ctx.prompter.password("Secret key"))?;
+        let key = ctx.ask(|p| p.input("AccessKey ID", None, &not_empty))?;
+        let secret = ctx.ask(|p| p.password("Secret key"))?;
         return login_with_key(ctx, &key, &secret);
     }
     prompt_password_login(ctx)
@@ -134,8 +134,8 @@ pub fn prompt_password_login(ctx: &mut Context) -> CliResult<Exit> {
     let mut tries = 0;
     loop {
         tries += 1;
-        let account = answered(ctx.prompter.input("Account", None, &not_empty))?;
-        let password = answered(ctx.prompter.password("Password"))?;
+        let account = ctx.ask(|p| p.input("Account", None, &not_empty))?;
+        let password = ctx.ask(|p| p.password("Password"))?;
         let mut mfa_code = None;
         loop {
             let result = client.login(&LoginRequest {
@@ -148,14 +148,15 @@ pub fn prompt_password_login(ctx: &mut Context) -> CliResult<Exit> {
                 Ok(r) => return save(ctx, stored_session(r, ctx.global.sandbox)),
                 Err(e) if e.status() == Some("MFA_REQUIRED") && mfa_code.is_none() => {
                     ctx.printer.note("This account has MFA enabled.");
-                    let code =
-                        answered(ctx.prompter.input("MFA code (6 digits)", None, &|t: &str| {
+                    let code = ctx.ask(|p| {
+                        p.input("MFA code (6 digits)", None, &|t: &str| {
                             if t.trim().len() == 6 && t.trim().chars().all(|c| c.is_ascii_digit()) {
                                 Ok(())
                             } else {
                                 Err("enter the 6 digits from your authenticator".into())
                             }
-                        }))?;
+                        })
+                    })?;
                     mfa_code = Some(code);
                 }
                 Err(e) if e.http() == Some(401) && tries < 3 => {

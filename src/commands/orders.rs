@@ -46,8 +46,8 @@ pub struct Args {
 pub enum Action {
     /// One order in full: payment split, resources, refund quote and policy
     Show {
-        /// The order number
-        order: String,
+        /// The order number (on a terminal, omit it to pick one)
+        order: Option<String>,
     },
 }
 
@@ -158,9 +158,51 @@ fn product(o: &Order) -> Option<String> {
 
 pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
     match args.action {
-        Some(Action::Show { order }) => show(ctx, &order),
+        Some(Action::Show { order: Some(order) }) => show(ctx, &order),
+        Some(Action::Show { order: None }) if ctx.interactive() => {
+            let order = pick(ctx)?;
+            show(ctx, &order)
+        }
+        Some(Action::Show { order: None }) => Err(CliError::usage(
+            "orders show needs an ORDER number; `jdc-refund orders` lists them",
+        )),
         None => list(args.list, ctx),
     }
+}
+
+/// On a terminal: one of the last 12 months' orders, picked by the person.
+fn pick(ctx: &mut Context) -> CliResult<String> {
+    let client = ctx.client()?;
+    let now = chrono::Utc::now().timestamp_millis();
+    let page = client.query_orders(&QueryVo {
+        start_time: Some(now - DEFAULT_LOOKBACK_MS),
+        end_time: Some(now),
+        page_size: Some(100),
+        ..QueryVo::default()
+    })?;
+    if page.result_list.is_empty() {
+        return Err(CliError::new(
+            Exit::NotFound,
+            "no orders in the last 12 months",
+        ));
+    }
+    let choices: Vec<crate::prompt::Choice> = page
+        .result_list
+        .iter()
+        .map(|o| crate::prompt::Choice {
+            label: format!(
+                "{}  {:<14} {:>10}  {}",
+                o.order_number,
+                o.resource_name.as_deref().unwrap_or(""),
+                o.actual_fee.with_symbol(),
+                o.status.as_deref().unwrap_or("")
+            ),
+        })
+        .collect();
+    let i = ctx.ask(|p| p.select("Which order? (type to search)", &choices, 0))?;
+    Ok(page.result_list[i.min(page.result_list.len() - 1)]
+        .order_number
+        .clone())
 }
 
 /// The detail of one order: what the guide's step 2 looks at, with step 3's quote.

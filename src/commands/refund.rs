@@ -12,7 +12,7 @@ use crate::console::types::{Contact, Quote, RefundBody};
 use crate::console::{Client, Fen};
 use crate::context::Context;
 use crate::error::{CliError, CliResult, Exit};
-use crate::interrupt::{self, Phase};
+use crate::interrupt::Phase;
 use crate::journal::{Entry, Finished, Outcome};
 use crate::views::{quote_lines, refund_to_text, QuoteView, RefundView};
 
@@ -647,7 +647,7 @@ pub(crate) fn submit_plan(
     let journal = ctx.journal();
     let mut entry = Entry::new(ctx.console_id(&credentials)?, body.clone())?;
     journal.record(&entry)?;
-    interrupt::set(Phase::Submitting {
+    ctx.set_phase(Phase::Submitting {
         client_token: plan.token.clone(),
     });
     let result = client.submit_refund(&body);
@@ -657,7 +657,7 @@ pub(crate) fn submit_plan(
             entry.outcome = Outcome::Refused;
             entry.error = r.message.clone();
             journal.record(&entry)?;
-            interrupt::set(Phase::Nothing);
+            ctx.set_phase(Phase::Nothing);
             return Err(CliError::new(
                 Exit::Refused,
                 format!(
@@ -682,7 +682,7 @@ pub(crate) fn submit_plan(
             entry.outcome = Outcome::Refused;
             entry.error = Some(e.to_string());
             journal.record(&entry)?;
-            interrupt::set(Phase::Nothing);
+            ctx.set_phase(Phase::Nothing);
             return Err(e.into());
         }
     };
@@ -690,7 +690,7 @@ pub(crate) fn submit_plan(
     entry.refund_id = Some(refund_id.clone());
     entry.updated_at = crate::console::ConsoleTime::now().iso();
     journal.record(&entry)?;
-    interrupt::set(Phase::Submitted {
+    ctx.set_phase(Phase::Submitted {
         refund_id: refund_id.clone(),
     });
     Ok(Some(refund_id))

@@ -66,9 +66,15 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
     crate::commands::refund::finish_pending(ctx, &client)?;
     match &args.refund_id {
         None => list(ctx, &client, &args),
+        Some(id) if args.watch && ctx.interactive() && !ctx.printer.is_json() => {
+            crate::walkthrough::follow(ctx, &client, id.clone())
+        }
         Some(id) if args.watch => watch(ctx, &client, id, args.interval, args.timeout),
         Some(id) => {
             let refund = client.refund(id).map_err(|e| not_found(e, id))?;
+            if ctx.interactive() && !ctx.printer.is_json() {
+                return offer(ctx, &client, &refund);
+            }
             show(ctx, &client, &refund)?;
             Ok(Exit::Success)
         }
@@ -135,6 +141,29 @@ fn list(ctx: &mut Context, client: &Client, args: &Args) -> CliResult<Exit> {
         })
         .collect();
     table.print(&p, &rows)?;
+    if ctx.interactive() {
+        let mut choices: Vec<crate::prompt::Choice> = refunds
+            .iter()
+            .map(|r| crate::prompt::Choice {
+                label: format!(
+                    "{}  {}  {}",
+                    r.refund_id,
+                    r.refund_amount.with_symbol(),
+                    r.status
+                ),
+            })
+            .collect();
+        choices.push(crate::prompt::Choice {
+            label: "(done)".into(),
+        });
+        let i = ctx.ask(|p| p.select("Show one?", &choices, 0))?;
+        if let Some(r) = refunds.get(i) {
+            let refund = (*r).clone();
+            p.line("")?;
+            return offer(ctx, client, &refund);
+        }
+        return Ok(Exit::Success);
+    }
     let shown = u64::from(args.page - 1) * u64::from(args.page_size) + page.data.len() as u64;
     if shown < page.page_infos.total_record {
         p.note(&format!(
@@ -155,8 +184,25 @@ fn status_tone(status: &str) -> Tone {
     }
 }
 
-/// One refund in full: the timeline, the split and, when something is wrong, the troubleshooter.
-pub fn show(ctx: &mut Context, client: &Client, refund: &RefundApplication) -> CliResult<()> {
+/// On a terminal: the refund, then the troubleshooter's fix offered as a question; an
+/// accepted resubmission is followed to its end.
+fn offer(ctx: &mut Context, client: &Client, refund: &RefundApplication) -> CliResult<Exit> {
+    let Some(diagnosis) = show(ctx, client, refund)? else {
+        return Ok(Exit::Success);
+    };
+    match crate::walkthrough::offer_fix(ctx, client, refund, &diagnosis)? {
+        Some(new_id) => crate::walkthrough::follow(ctx, client, new_id),
+        None => Ok(Exit::Success),
+    }
+}
+
+/// One refund in full: the timeline, the split and, when something is wrong, the troubleshooter
+/// (returned too, so a caller on a terminal can offer its fix).
+pub fn show(
+    ctx: &mut Context,
+    client: &Client,
+    refund: &RefundApplication,
+) -> CliResult<Option<crate::troubleshoot::Diagnosis>> {
     let prefix = ctx.sandbox_flag();
     let diagnosis = diagnose(
         client,
@@ -170,7 +216,7 @@ pub fn show(ctx: &mut Context, client: &Client, refund: &RefundApplication) -> C
             "refund": RefundView::from(refund),
             "troubleshooter": diagnosis,
         }))?;
-        return Ok(());
+        return Ok(diagnosis);
     }
     let view = RefundView::from(refund);
     p.line(&format!(
@@ -210,7 +256,7 @@ pub fn show(ctx: &mut Context, client: &Client, refund: &RefundApplication) -> C
             p.line(&line)?;
         }
     }
-    Ok(())
+    Ok(diagnosis)
 }
 
 fn watch(
