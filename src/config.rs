@@ -125,8 +125,25 @@ impl Store {
         load(&self.config_path())
     }
 
+    /// The stored credentials; refused, as ssh refuses keys, when others can read the file.
     pub fn load_credentials(&self) -> CliResult<CredentialsFile> {
-        load(&self.credentials_path())
+        let path = self.credentials_path();
+        #[cfg(unix)]
+        if let Ok(meta) = std::fs::metadata(&path) {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = meta.permissions().mode() & 0o777;
+            if mode & 0o077 != 0 {
+                return Err(CliError::new(
+                    crate::error::Exit::Auth,
+                    format!(
+                        "{} is readable by others (mode {mode:o}), so its keys may have leaked: run `chmod 600 {}`, and consider rotating the keys",
+                        path.display(),
+                        path.display()
+                    ),
+                ));
+            }
+        }
+        load(&path)
     }
 
     pub fn save_config(&self, config: &ConfigFile) -> CliResult<()> {

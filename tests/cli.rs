@@ -326,3 +326,32 @@ fn serve_prints_the_url_first_and_stops_on_interrupt() {
     let exit = serve.child.wait().unwrap();
     assert_eq!(exit.code(), Some(130));
 }
+
+#[cfg(unix)]
+#[test]
+fn credentials_readable_by_others_are_refused_with_the_fix() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    jdc(&dir)
+        .args([
+            "--sandbox",
+            "login",
+            "--account",
+            "demo",
+            "--password-stdin",
+        ])
+        .write_stdin("demo-password\n")
+        .assert()
+        .success();
+    let path = dir.path().join("config/credentials.toml");
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    jdc(&dir)
+        .args(["--sandbox", "login", "--status"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("chmod 600"));
+}
