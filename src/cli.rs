@@ -105,9 +105,9 @@ pub struct GlobalArgs {
     #[arg(long, global = true, hide = true, env = "JDC_SANDBOX_SPEED", value_name = "N", value_parser = parse_speed)]
     pub sandbox_speed: Option<f64>,
 
-    /// Give up on one request after this long
+    /// Give up on one request (one attempt) after this long
     #[arg(long, global = true, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
-    pub timeout: Duration,
+    pub request_timeout: Duration,
 }
 
 impl GlobalArgs {

@@ -156,7 +156,7 @@ impl Context {
                         Exit::Auth,
                         format!(
                             "session expired at {at}, run `jdc-refund {}login`",
-                            self.sandbox_flag()
+                            self.command_prefix()
                         ),
                     ));
                 }
@@ -183,6 +183,17 @@ impl Context {
                 ),
             )),
         }
+    }
+
+    /// The request id to give support about a refund: the submission's, when it was made
+    /// from this machine, else the latest answer's.
+    pub fn support_request_id(&self, refund_id: &str, client: &Client) -> Option<String> {
+        self.journal()
+            .by_refund_id(refund_id)
+            .ok()
+            .flatten()
+            .and_then(|e| e.request_id)
+            .or_else(|| client.last_request_id())
     }
 
     /// Whether a person can be asked: stdin and stdout are terminals and nothing disables
@@ -229,12 +240,24 @@ impl Context {
         interrupt::set(&self.phase, phase);
     }
 
-    pub fn sandbox_flag(&self) -> &'static str {
-        if self.global.sandbox {
-            "--sandbox "
-        } else {
-            ""
+    /// The global options a suggested command needs to reach the same console with the same
+    /// credentials (`--sandbox `, `--endpoint URL --profile P `…), each followed by a space.
+    pub fn command_prefix(&self) -> String {
+        let g = &self.global;
+        let mut out = String::new();
+        if g.sandbox {
+            out.push_str("--sandbox ");
         }
+        if let Some(e) = &g.endpoint {
+            out.push_str(&format!("--endpoint {e} "));
+        }
+        if let Some(p) = &g.profile {
+            out.push_str(&format!("--profile {p} "));
+        }
+        if let Some(r) = &g.region {
+            out.push_str(&format!("--region {r} "));
+        }
+        out
     }
 
     /// A signed client for the console and credentials the options name.
@@ -249,7 +272,7 @@ impl Context {
         let mut config = ClientConfig::new(endpoint, self.region()?);
         config.credentials = credentials;
         config.connect_timeout = self.global.connect_timeout;
-        config.timeout = self.global.timeout;
+        config.timeout = self.global.request_timeout;
         if self.printer.verbose() > 0 {
             let printer = self.printer.clone();
             config.observer = Some(Arc::new(move |log: &RequestLog| {

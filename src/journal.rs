@@ -39,6 +39,9 @@ pub struct Entry {
     pub refund_id: Option<String>,
     #[serde(default)]
     pub error: Option<String>,
+    /// The console's request id for the accepted submission, to give support.
+    #[serde(default)]
+    pub request_id: Option<String>,
 }
 
 impl Entry {
@@ -57,6 +60,7 @@ impl Entry {
             outcome: Outcome::Pending,
             refund_id: None,
             error: None,
+            request_id: None,
         })
     }
 }
@@ -143,7 +147,7 @@ impl Journal {
     ) -> CliResult<(Vec<(Entry, Finished)>, usize)> {
         let mut done = Vec::new();
         let mut elsewhere = 0;
-        for mut entry in self.entries()? {
+        for entry in self.entries()? {
             if entry.outcome != Outcome::Pending {
                 continue;
             }
@@ -151,23 +155,28 @@ impl Journal {
                 elsewhere += 1;
                 continue;
             }
-            let finished = finish(client, &entry);
-            match &finished {
-                Finished::Submitted(id) => {
-                    entry.outcome = Outcome::Submitted;
-                    entry.refund_id = Some(id.clone());
-                }
-                Finished::Refused(message) => {
-                    entry.outcome = Outcome::Refused;
-                    entry.error = Some(message.clone());
-                }
-                Finished::StillUnknown(_) => {}
-            }
-            entry.updated_at = ConsoleTime::now().iso();
-            self.record(&entry)?;
-            done.push((entry, finished));
+            done.push(self.finish_one(client, entry)?);
         }
         Ok((done, elsewhere))
+    }
+
+    /// Resends one pending submission with its token and records what the console said.
+    pub fn finish_one(&self, client: &Client, mut entry: Entry) -> CliResult<(Entry, Finished)> {
+        let finished = finish(client, &entry);
+        match &finished {
+            Finished::Submitted(id) => {
+                entry.outcome = Outcome::Submitted;
+                entry.refund_id = Some(id.clone());
+            }
+            Finished::Refused(message) => {
+                entry.outcome = Outcome::Refused;
+                entry.error = Some(message.clone());
+            }
+            Finished::StillUnknown(_) => {}
+        }
+        entry.updated_at = ConsoleTime::now().iso();
+        self.record(&entry)?;
+        Ok((entry, finished))
     }
 }
 

@@ -19,7 +19,7 @@ pub struct Diagnosis {
     /// The one command that would fix it, when there is one.
     pub fix_command: Option<String>,
     /// For `INSUFFICIENT_BALANCE`: the available balance and how much is missing.
-    pub available_balance: Option<String>,
+    pub available_balance: Option<Fen>,
     pub shortfall: Option<Fen>,
     /// For `AMOUNT_MISMATCH`: what the console quotes now.
     pub new_quote: Option<Fen>,
@@ -76,7 +76,7 @@ pub fn diagnose(
                 .push("账户余额不足: the account balance is too low (in arrears)".into());
             if let Ok(balance) = client.describe_account_amount() {
                 let available = balance.available_amount.0;
-                d.available_balance = Some(available.to_string());
+                d.available_balance = Some(available);
                 if available.is_negative() {
                     d.shortfall = Some(Fen::from_fen(-available.fen()));
                 }
@@ -170,9 +170,10 @@ pub fn render(p: &Printer, d: &Diagnosis) -> Vec<String> {
     if let Some(m) = &d.message {
         lines.push(format!("  console says: {m}"));
     }
-    if let Some(b) = &d.available_balance {
+    if let Some(b) = d.available_balance {
         lines.push(format!(
-            "  available balance: ¥{b}{}",
+            "  available balance: {}{}",
+            b.with_symbol(),
             d.shortfall
                 .map(|s| format!(", shortfall {}", s.with_symbol()))
                 .unwrap_or_default()

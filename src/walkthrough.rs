@@ -332,7 +332,7 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
             ctx,
             &format!(
                 "Check it any time with `jdc-refund {}status {refund_id}`.",
-                ctx.sandbox_flag()
+                ctx.command_prefix()
             ),
         );
         return Ok(Exit::Success);
@@ -566,12 +566,12 @@ pub fn follow(ctx: &mut Context, client: &Client, mut refund_id: String) -> CliR
             ));
             return Ok(Exit::Success);
         }
-        let prefix = ctx.sandbox_flag();
+        let prefix = ctx.command_prefix();
         let Some(d) = diagnose(
             client,
             &refund,
-            &Suggest { prefix },
-            client.last_request_id(),
+            &Suggest { prefix: &prefix },
+            ctx.support_request_id(&refund.refund_id, client),
         ) else {
             return Ok(Exit::RefundFailed);
         };

@@ -142,7 +142,10 @@ fn bad_input_is_one_line_with_exit_2() {
         ),
         (&["--sandbox", "--output", "jsn", "orders"][..], "jsn"),
         (&["--sandbox", "--region", "mars-1", "orders"][..], "mars-1"),
-        (&["--sandbox", "--timeout", "0s", "orders"][..], "0s"),
+        (
+            &["--sandbox", "--request-timeout", "0s", "orders"][..],
+            "0s",
+        ),
         (&["orders", "--endpoint", "http://example.com"][..], "https"),
         (&["orders", "--endpoint", "ftp://127.0.0.1"][..], "ftp"),
         (&["sandbox", "serve", "--faults", "boom=1"][..], "boom"),

@@ -327,7 +327,7 @@ fn show(ctx: &mut Context, number: &str) -> CliResult<Exit> {
         if q.refundable {
             p.note(&format!(
                 "Apply with `jdc-refund {}refund --order {} --reason … --contact-phone … --yes` (add --dry-run to check first).",
-                ctx.sandbox_flag(),
+                ctx.command_prefix(),
                 o.order_number
             ));
         }

@@ -116,7 +116,7 @@ pub struct SubmitArgs {
     pub resource_id: Option<String>,
 
     /// The amount you expect, in yuan (e.g. 102.35); refused unless it equals the quote [default: the quote]
-    #[arg(long, value_name = "YUAN", value_parser = parse_amount)]
+    #[arg(long, value_name = "YUAN", value_parser = parse_amount, allow_hyphen_values = true)]
     pub amount: Option<Fen>,
 
     /// Why you want the refund
@@ -385,6 +385,11 @@ fn submit(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
     let client = ctx.client()?;
     finish_pending(ctx, &client)?;
     let (resource_id, order_number) = resolve_target(&client, &args)?;
+    if let (Some(key), false) = (&args.idempotency_key, args.dry_run) {
+        if let Some(entry) = ctx.journal().get(key)? {
+            return repeat(ctx, &client, entry, &resource_id, &args);
+        }
+    }
     let channel = args.refund_to.unwrap_or(RefundTo::Original).channel();
     let area = if args.include_coupons { 2 } else { 1 };
     let quote = client.refund_quote(&resource_id, Some(channel as u8), Some(area as u8))?;
@@ -414,6 +419,74 @@ fn submit(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
         confirmed: args.yes,
     };
     send(ctx, &client, plan, &quote)
+}
+
+/// The same `--idempotency-key` again: the same request gets the first answer (never a
+/// second refund); a different request is refused before anything is sent.
+fn repeat(
+    ctx: &mut Context,
+    client: &Client,
+    entry: Entry,
+    resource_id: &str,
+    args: &SubmitArgs,
+) -> CliResult<Exit> {
+    let b = &entry.body;
+    let same = b.resource_id == resource_id
+        && b.refund_reason == args.reason.map(Reason::code)
+        && b.refund_channel == Some(args.refund_to.unwrap_or(RefundTo::Original).channel())
+        && b.contact.as_ref().and_then(|c| c.phone.clone()) == args.contact_phone
+        && b.contact.as_ref().and_then(|c| c.email.clone()) == args.contact_email;
+    if !same {
+        return Err(CliError::usage(format!(
+            "idempotency key {} was already used for a different request (resource {}{}); repeat that request exactly, or use a new key",
+            entry.client_token,
+            b.resource_id,
+            entry
+                .refund_id
+                .as_deref()
+                .map(|id| format!(", refund {id}"))
+                .unwrap_or_default()
+        )));
+    }
+    let fee = b.refund_amount.unwrap_or_default();
+    let channel = b.refund_channel.unwrap_or(1);
+    match entry.outcome {
+        Outcome::Submitted => {
+            let id = entry.refund_id.clone().unwrap_or_default();
+            ctx.printer.note(&format!(
+                "Already submitted with idempotency key {}: refund {id}.",
+                entry.client_token
+            ));
+            report_submitted(ctx, client, &id, fee, channel)?;
+            Ok(Exit::Success)
+        }
+        Outcome::Refused => Err(CliError::new(
+            Exit::Refused,
+            format!(
+                "the request with idempotency key {} was refused earlier ({}); fix it and use a new key",
+                entry.client_token,
+                entry.error.as_deref().unwrap_or("no reason recorded")
+            ),
+        )),
+        Outcome::Pending => match ctx.journal().finish_one(client, entry)? {
+            (_, Finished::Submitted(id)) => {
+                report_submitted(ctx, client, &id, fee, channel)?;
+                Ok(Exit::Success)
+            }
+            (_, Finished::Refused(why)) => Err(CliError::new(
+                Exit::Refused,
+                format!("the console did not accept the refund: {why}"),
+            )),
+            (e, Finished::StillUnknown(why)) => Err(CliError::new(
+                Exit::Unreachable,
+                format!(
+                    "{why}; the refund with idempotency key {} is still unconfirmed: run `jdc-refund {}status` later",
+                    e.client_token,
+                    ctx.command_prefix()
+                ),
+            )),
+        },
+    }
 }
 
 /// `--order` or `--resource-id` to the resource and its order.
@@ -569,7 +642,7 @@ pub(crate) fn report_submitted(
             "Refund {refund_id} submitted: {} to {}, pending approval. Follow it with `jdc-refund {}status {refund_id} --watch`.",
             fee.with_symbol(),
             refund_to_text(Some(channel)),
-            ctx.sandbox_flag()
+            ctx.command_prefix()
         ));
     }
     Ok(())
@@ -645,6 +718,14 @@ pub(crate) fn submit_plan(
     };
     let (credentials, _) = ctx.credentials()?;
     let journal = ctx.journal();
+    if let Some(existing) = journal.get(&plan.token)? {
+        // A journal entry is never overwritten: it may be the only record of a refund.
+        return Err(CliError::usage(format!(
+            "idempotency key {} was already used (refund {}); use a new key",
+            plan.token,
+            existing.refund_id.as_deref().unwrap_or("unconfirmed")
+        )));
+    }
     let mut entry = Entry::new(ctx.console_id(&credentials)?, body.clone())?;
     journal.record(&entry)?;
     ctx.set_phase(Phase::Submitting {
@@ -673,7 +754,7 @@ pub(crate) fn submit_plan(
                 request_id: e.request_id().map(str::to_string),
                 message: format!(
                     "{e}; the refund may or may not have been created. Run `jdc-refund {}status` to find out: it resends with the same idempotency key ({}), which never creates a second refund",
-                    ctx.sandbox_flag(),
+                    ctx.command_prefix(),
                     plan.token
                 ),
             });
@@ -688,6 +769,7 @@ pub(crate) fn submit_plan(
     };
     entry.outcome = Outcome::Submitted;
     entry.refund_id = Some(refund_id.clone());
+    entry.request_id = client.last_request_id();
     entry.updated_at = crate::console::ConsoleTime::now().iso();
     journal.record(&entry)?;
     ctx.set_phase(Phase::Submitted {
@@ -782,7 +864,7 @@ pub(crate) fn resubmit_to(
                 format!(
                     "refund {} is already being processed and can no longer be canceled; wait for it to end (`jdc-refund {}status {} --watch`)",
                     old.refund_id,
-                    ctx.sandbox_flag(),
+                    ctx.command_prefix(),
                     old.refund_id
                 ),
             ))

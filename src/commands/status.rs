@@ -203,12 +203,12 @@ pub fn show(
     client: &Client,
     refund: &RefundApplication,
 ) -> CliResult<Option<crate::troubleshoot::Diagnosis>> {
-    let prefix = ctx.sandbox_flag();
+    let prefix = ctx.command_prefix();
     let diagnosis = diagnose(
         client,
         refund,
-        &Suggest { prefix },
-        client.last_request_id(),
+        &Suggest { prefix: &prefix },
+        ctx.support_request_id(&refund.refund_id, client),
     );
     let p = ctx.printer.clone();
     if p.is_json() {
@@ -291,8 +291,8 @@ fn watch(
                 format!(
                     "refund {id} is still {} after {}; check again with `jdc-refund {}status {id} --watch`",
                     refund.status,
-                    humantime::format_duration(Duration::from_secs(timeout.as_secs())),
-                    ctx.sandbox_flag()
+                    humantime::format_duration(timeout),
+                    ctx.command_prefix()
                 ),
             ));
         }

@@ -448,7 +448,7 @@ impl Client {
                         return Err(ConsoleError::Unreachable {
                             url: display_url,
                             attempts: attempt,
-                            detail: e.to_string(),
+                            detail: error_chain(&e),
                             maybe_delivered: call.body.is_some() && !e.is_connect(),
                         });
                     }
@@ -641,6 +641,26 @@ impl Answer {
             detail: format!("unexpected result: {e}"),
         })
     }
+}
+
+/// An error with its causes, `a: b: c`, without repeating the URL reqwest puts in each.
+fn error_chain(e: &reqwest::Error) -> String {
+    let mut parts = vec![if e.is_timeout() {
+        "timed out".to_string()
+    } else if e.is_connect() {
+        "could not connect".to_string()
+    } else {
+        "the request failed".to_string()
+    }];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        let text = s.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        source = s.source();
+    }
+    parts.join(": ")
 }
 
 fn describe_garbage(bytes: &[u8], e: &serde_json::Error) -> String {

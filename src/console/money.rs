@@ -22,7 +22,7 @@ pub enum MoneyError {
     Malformed(String),
     #[error("`{0}` has more than two decimals; amounts are exact to the fen (0.01)")]
     TooPrecise(String),
-    #[error("`{0}` is negative; this amount cannot be")]
+    #[error("`{0}` is negative; give an amount of zero or more")]
     Negative(String),
     #[error("`{0}` is too large")]
     Overflow(String),

@@ -303,3 +303,350 @@ impl Drop for ServeProcess {
         let _ = self.child.wait();
     }
 }
+
+// ---- The binary as a user runs it (tests/commands.rs) ----
+
+/// One user's machine for the binary: its own sandbox state, config (profiles, credentials)
+/// and journal in a temporary directory, refunds that end in about a tenth of a second, no
+/// colour, and nothing from the caller's environment that could point it elsewhere.
+pub struct Home {
+    pub dir: tempfile::TempDir,
+}
+
+impl Default for Home {
+    fn default() -> Home {
+        Home::new()
+    }
+}
+
+impl Home {
+    pub fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The embedded (`--sandbox`) console's state.
+    pub fn sandbox_state(&self) -> PathBuf {
+        self.path("state.sqlite3")
+    }
+
+    pub fn config_dir(&self) -> PathBuf {
+        self.path("config")
+    }
+
+    pub fn credentials_path(&self) -> PathBuf {
+        self.config_dir().join("credentials.toml")
+    }
+
+    pub fn state_dir(&self) -> PathBuf {
+        self.path("state")
+    }
+
+    pub fn journal_dir(&self) -> PathBuf {
+        self.state_dir().join("journal")
+    }
+
+    /// The binary with this home's environment.
+    pub fn command(&self) -> Command {
+        let mut cmd = Command::new(bin());
+        for var in [
+            "JDC_ACCESS_KEY",
+            "JDC_SECRET_KEY",
+            "JDC_SESSION_TOKEN",
+            "JDC_ENDPOINT",
+            "JDC_SANDBOX",
+            "JDC_REGION",
+            "JDC_PROFILE",
+            "JDC_NO_PROMPT",
+            "CLICOLOR_FORCE",
+            "XDG_CONFIG_HOME",
+            "XDG_DATA_HOME",
+        ] {
+            cmd.env_remove(var);
+        }
+        cmd.env("JDC_SANDBOX_STATE", self.sandbox_state())
+            .env("JDC_REFUND_CONFIG_DIR", self.config_dir())
+            .env("JDC_REFUND_STATE_DIR", self.state_dir())
+            .env("JDC_SANDBOX_SPEED", "200")
+            .env("HOME", self.dir.path())
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(args, &[], None)
+    }
+
+    /// Runs with extra environment variables and, when given, `stdin` piped in (else stdin
+    /// is empty). Gives up (and fails the test) after 60 seconds.
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Run {
+        let mut cmd = self.command();
+        cmd.args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        run_command(
+            cmd,
+            args.iter().map(|a| a.to_string()).collect(),
+            stdin.unwrap_or(""),
+        )
+    }
+}
+
+/// Spawns `cmd`, feeds it `stdin`, collects both streams, and waits at most 60 seconds.
+pub fn run_command(mut cmd: Command, args: Vec<String>, stdin: &str) -> Run {
+    use std::io::{Read, Write};
+    let started = std::time::Instant::now();
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut input = child.stdin.take().expect("stdin");
+    let stdin = stdin.as_bytes().to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let mut out = child.stdout.take().expect("stdout");
+    let mut err = child.stderr.take().expect("stderr");
+    let out_reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = out.read_to_end(&mut buf);
+        buf
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = err.read_to_end(&mut buf);
+        buf
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("jdc-refund {} did not finish within 60s", args.join(" "));
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let _ = feeder.join();
+    let stdout = String::from_utf8_lossy(&out_reader.join().unwrap_or_default()).to_string();
+    let stderr = String::from_utf8_lossy(&err_reader.join().unwrap_or_default()).to_string();
+    Run {
+        args,
+        code: status.code().unwrap_or(-1),
+        stdout,
+        stderr,
+        elapsed: started.elapsed(),
+    }
+}
+
+/// What one run of the binary did. Displays as a transcript, for assertion messages.
+pub struct Run {
+    pub args: Vec<String>,
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    pub elapsed: Duration,
+}
+
+impl std::fmt::Display for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "\n$ jdc-refund {}", self.args.join(" "))?;
+        writeln!(f, "--- stdout ---\n{}", self.stdout)?;
+        writeln!(f, "--- stderr ---\n{}", self.stderr)?;
+        write!(f, "--- exit {} after {:?} ---", self.code, self.elapsed)
+    }
+}
+
+impl Run {
+    /// Asserts the exit code.
+    pub fn code(&self, expected: i32) -> &Run {
+        assert_eq!(self.code, expected, "wrong exit code:{self}");
+        assert!(!self.stderr.contains("panicked"), "it panicked:{self}");
+        self
+    }
+
+    pub fn success(&self) -> &Run {
+        self.code(0)
+    }
+
+    /// Asserts stderr contains each needle.
+    pub fn stderr_has(&self, needles: &[&str]) -> &Run {
+        for needle in needles {
+            assert!(
+                self.stderr.contains(needle),
+                "stderr lacks {needle:?}:{self}"
+            );
+        }
+        self
+    }
+
+    pub fn stdout_has(&self, needles: &[&str]) -> &Run {
+        for needle in needles {
+            assert!(
+                self.stdout.contains(needle),
+                "stdout lacks {needle:?}:{self}"
+            );
+        }
+        self
+    }
+
+    /// An error is one `error: ...` line on stderr, and nothing on stdout.
+    pub fn one_error(&self) -> &Run {
+        assert!(self.stdout.is_empty(), "stdout should be empty:{self}");
+        assert!(
+            self.stderr.trim_start().starts_with("error:"),
+            "stderr should start with `error:`:{self}"
+        );
+        self
+    }
+
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):{self}"))
+    }
+}
+
+/// A man in the middle between the binary and a console: forwards every request, but while
+/// `drop_submissions` is set, a refund submission (`refund:resource`) is forwarded, its answer
+/// read, and then the connection is closed without answering, so the client can never learn
+/// the outcome. The upstream can be changed (a console restarted on another port) while the
+/// proxy's own URL, which the client knows, stays the same.
+pub struct FaultProxy {
+    pub url: String,
+    upstream: std::sync::Arc<std::sync::Mutex<String>>,
+    drop_submissions: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    submissions: std::sync::Arc<std::sync::atomic::AtomicU32>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    addr: std::net::SocketAddr,
+}
+
+impl FaultProxy {
+    /// `upstream`: `http://127.0.0.1:PORT`.
+    pub fn start(upstream: &str) -> FaultProxy {
+        use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+        use std::sync::{Arc, Mutex};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("proxy binds");
+        let addr = listener.local_addr().expect("proxy address");
+        let proxy = FaultProxy {
+            url: format!("http://{addr}"),
+            upstream: Arc::new(Mutex::new(upstream.to_string())),
+            drop_submissions: Arc::new(AtomicBool::new(true)),
+            submissions: Arc::new(AtomicU32::new(0)),
+            stop: Arc::new(AtomicBool::new(false)),
+            addr,
+        };
+        let upstream = proxy.upstream.clone();
+        let drop_submissions = proxy.drop_submissions.clone();
+        let submissions = proxy.submissions.clone();
+        let stop = proxy.stop.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(stream) = stream else { continue };
+                let upstream = upstream.clone();
+                let drop_submissions = drop_submissions.clone();
+                let submissions = submissions.clone();
+                std::thread::spawn(move || {
+                    let _ = proxy_connection(stream, &upstream, &drop_submissions, &submissions);
+                });
+            }
+        });
+        proxy
+    }
+
+    pub fn set_upstream(&self, url: &str) {
+        *self.upstream.lock().expect("upstream") = url.to_string();
+    }
+
+    pub fn set_drop_submissions(&self, on: bool) {
+        self.drop_submissions
+            .store(on, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// How many refund submissions reached the upstream console.
+    pub fn submissions(&self) -> u32 {
+        self.submissions.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+impl Drop for FaultProxy {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        // Wake the accept loop so it sees `stop`.
+        let _ = std::net::TcpStream::connect(self.addr);
+    }
+}
+
+/// One HTTP/1.1 message: the head (up to and including the blank line) and the body, framed
+/// by `content-length`.
+fn read_message(reader: &mut impl BufRead) -> std::io::Result<Option<Vec<u8>>> {
+    let mut message = Vec::new();
+    let mut length = 0usize;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse().unwrap_or(0);
+            }
+        }
+        message.extend_from_slice(line.as_bytes());
+        if line == "\r\n" || line == "\n" {
+            break;
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body)?;
+    message.extend_from_slice(&body);
+    Ok(Some(message))
+}
+
+fn proxy_connection(
+    client: std::net::TcpStream,
+    upstream: &std::sync::Mutex<String>,
+    drop_submissions: &std::sync::atomic::AtomicBool,
+    submissions: &std::sync::atomic::AtomicU32,
+) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::sync::atomic::Ordering;
+    let mut writer = client.try_clone()?;
+    let mut reader = BufReader::new(client);
+    while let Some(request) = read_message(&mut reader)? {
+        let request_line = String::from_utf8_lossy(&request[..request.len().min(200)])
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let is_submission =
+            request_line.contains("refund:resource") || request_line.contains("refund%3Aresource");
+        let target = upstream.lock().expect("upstream").clone();
+        let host = target.trim_start_matches("http://").trim_end_matches('/');
+        let mut up = std::net::TcpStream::connect(host)?;
+        up.write_all(&request)?;
+        let response = read_message(&mut BufReader::new(up))?.unwrap_or_default();
+        if is_submission {
+            submissions.fetch_add(1, Ordering::SeqCst);
+            if drop_submissions.load(Ordering::SeqCst) {
+                // Stored upstream; the client never hears about it.
+                let _ = writer.shutdown(std::net::Shutdown::Both);
+                return Ok(());
+            }
+        }
+        writer.write_all(&response)?;
+        writer.flush()?;
+    }
+    Ok(())
+}
