@@ -158,7 +158,7 @@ _jdc__refund() {
 
     case "${cmd}" in
         jdc__refund)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version login logout orders refund status support sandbox completions help"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version login logout orders refund status support sandbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -208,7 +208,7 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -220,7 +220,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__completions)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version bash elvish fish powershell zsh"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -270,7 +270,7 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -520,7 +520,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__login)
-            opts="-o -v -h -V --account --password-stdin --mfa-code --session --access-key-id --secret-key-stdin --status --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
+            opts="-o -v -h -V --account --password-stdin --mfa-code --session --access-key-id --secret-key-stdin --status --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -586,7 +586,7 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -598,7 +598,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__logout)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -648,7 +648,7 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -660,7 +660,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__orders)
-            opts="-o -v -h -V --status --pay-type --charge-mode --resource-id --since --until --page --page-size --all --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version show help"
+            opts="-o -v -h -V --status --pay-type --charge-mode --resource-id --since --until --page --page-size --all --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -742,7 +742,7 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -796,7 +796,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__orders__subcmd__show)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -846,7 +846,7 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -858,7 +858,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__refund)
-            opts="-y -o -v -h -V --order --resource-id --amount --reason --reason-text --contact-name --contact-phone --contact-email --refund-to --include-coupons --attach --attach-kind --idempotency-key --dry-run --yes --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version cancel remind resubmit help"
+            opts="-y -o -v -h -V --order --resource-id --amount --reason --reason-text --contact-name --contact-phone --contact-email --refund-to --include-coupons --attach --attach-kind --idempotency-key --dry-run --yes --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version cancel remind resubmit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -956,7 +956,7 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -968,7 +968,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__refund__subcmd__cancel)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1018,7 +1018,7 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1100,7 +1100,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__refund__subcmd__remind)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1150,7 +1150,7 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1162,7 +1162,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__refund__subcmd__resubmit)
-            opts="-y -o -v -h -V --order --resource-id --amount --reason --reason-text --contact-name --contact-phone --contact-email --refund-to --include-coupons --attach --attach-kind --idempotency-key --dry-run --yes --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
+            opts="-y -o -v -h -V --order --resource-id --amount --reason --reason-text --contact-name --contact-phone --contact-email --refund-to --include-coupons --attach --attach-kind --idempotency-key --dry-run --yes --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1260,7 +1260,7 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1272,7 +1272,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__sandbox)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version serve reset info help"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version serve reset info help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1322,7 +1322,7 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1404,7 +1404,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__sandbox__subcmd__info)
-            opts="-o -v -h -V --state --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
+            opts="-o -v -h -V --state --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1458,7 +1458,7 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1470,7 +1470,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__sandbox__subcmd__reset)
-            opts="-o -v -h -V --state --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
+            opts="-o -v -h -V --state --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1524,7 +1524,7 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1536,7 +1536,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__sandbox__subcmd__serve)
-            opts="-o -v -h -V --port --state --speed --faults --seed-orders --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
+            opts="-o -v -h -V --port --state --speed --faults --seed-orders --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1606,7 +1606,7 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1618,7 +1618,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__status)
-            opts="-o -v -h -V --status --order --resource-id --page --page-size --watch --interval --timeout --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --help --version"
+            opts="-o -v -h -V --status --order --resource-id --page --page-size --watch --interval --timeout --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1696,6 +1696,10 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1704,7 +1708,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__support)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --timeout --help --version"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1754,7 +1758,7 @@ _jdc__refund() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

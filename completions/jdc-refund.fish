@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_jdc_refund_global_optspecs
-    string join \n sandbox profile= endpoint= region= o/output= json no-input color= v/verbose connect-timeout= config-dir= state-dir= sandbox-state= sandbox-speed= timeout= h/help V/version
+    string join \n sandbox profile= endpoint= region= o/output= json no-input color= v/verbose connect-timeout= config-dir= state-dir= sandbox-state= sandbox-speed= request-timeout= h/help V/version
 end
 
 function __fish_jdc_refund_needs_command
@@ -40,7 +40,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l config-dir -d 'Co
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l state-dir -d 'Local state directory (the submission journal)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
-complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l timeout -d 'Give up on one request after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l request-timeout -d 'Give up on one request (one attempt) after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l no-input -d 'Never prompt; fail at once when a value is missing'
@@ -76,7 +76,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l config-d
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l state-dir -d 'Local state directory (the submission journal)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l timeout -d 'Give up on one request after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l request-timeout -d 'Give up on one request (one attempt) after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l password-stdin -d 'Read the password from stdin (one line)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l secret-key-stdin -d 'Read the secret key from stdin (one line)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l status -d 'Show who is signed in, with which profile and until when'
@@ -102,7 +102,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l config-
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l state-dir -d 'Local state directory (the submission journal)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l timeout -d 'Give up on one request after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l request-timeout -d 'Give up on one request (one attempt) after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l no-input -d 'Never prompt; fail at once when a value is missing'
@@ -143,7 +143,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l state-dir -d 'Local state directory (the submission journal)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l timeout -d 'Give up on one request after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l request-timeout -d 'Give up on one request (one attempt) after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l all -d 'Every page, streamed as it arrives'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l json -d 'Shorthand for `--output json`'
@@ -169,7 +169,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l state-dir -d 'Local state directory (the submission journal)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on one request after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l request-timeout -d 'Give up on one request (one attempt) after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail at once when a value is missing'
@@ -213,7 +213,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l state-dir -d 'Local state directory (the submission journal)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l timeout -d 'Give up on one request after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l request-timeout -d 'Give up on one request (one attempt) after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l include-coupons -d 'Also refund the coupon share (refundArea 2)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l dry-run -d 'Show the quote and the policy, then stop; nothing is submitted'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -s y -l yes -d 'Submit without asking (required without a terminal)'
@@ -243,7 +243,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l state-dir -d 'Local state directory (the submission journal)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l timeout -d 'Give up on one request after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l request-timeout -d 'Give up on one request (one attempt) after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l no-input -d 'Never prompt; fail at once when a value is missing'
@@ -266,7 +266,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l state-dir -d 'Local state directory (the submission journal)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l timeout -d 'Give up on one request after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l request-timeout -d 'Give up on one request (one attempt) after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l no-input -d 'Never prompt; fail at once when a value is missing'
@@ -308,7 +308,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l state-dir -d 'Local state directory (the submission journal)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l timeout -d 'Give up on one request after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l request-timeout -d 'Give up on one request (one attempt) after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l include-coupons -d 'Also refund the coupon share (refundArea 2)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l dry-run -d 'Show the quote and the policy, then stop; nothing is submitted'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -s y -l yes -d 'Submit without asking (required without a terminal)'
@@ -350,6 +350,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l config-
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l state-dir -d 'Local state directory (the submission journal)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l request-timeout -d 'Give up on one request (one attempt) after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l watch -d 'Follow the refund until it ends; the exit code says how it ended (0, 7, or 8 on timeout)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l json -d 'Shorthand for `--output json`'
@@ -373,7 +374,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l config
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l state-dir -d 'Local state directory (the submission journal)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l timeout -d 'Give up on one request after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l request-timeout -d 'Give up on one request (one attempt) after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l no-input -d 'Never prompt; fail at once when a value is missing'
@@ -396,7 +397,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not _
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l state-dir -d 'Local state directory (the submission journal)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l timeout -d 'Give up on one request after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l request-timeout -d 'Give up on one request (one attempt) after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l no-input -d 'Never prompt; fail at once when a value is missing'
@@ -428,7 +429,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fis
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l state-dir -d 'Local state directory (the submission journal)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l timeout -d 'Give up on one request after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l request-timeout -d 'Give up on one request (one attempt) after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l no-input -d 'Never prompt; fail at once when a value is missing'
@@ -452,7 +453,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fis
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l state-dir -d 'Local state directory (the submission journal)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l timeout -d 'Give up on one request after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l request-timeout -d 'Give up on one request (one attempt) after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l no-input -d 'Never prompt; fail at once when a value is missing'
@@ -476,7 +477,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fis
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l state-dir -d 'Local state directory (the submission journal)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l timeout -d 'Give up on one request after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l request-timeout -d 'Give up on one request (one attempt) after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l no-input -d 'Never prompt; fail at once when a value is missing'
@@ -503,7 +504,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l co
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l state-dir -d 'Local state directory (the submission journal)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l timeout -d 'Give up on one request after this long' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l request-timeout -d 'Give up on one request (one attempt) after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l no-input -d 'Never prompt; fail at once when a value is missing'

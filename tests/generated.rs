@@ -36,7 +36,10 @@ fn check(path: &Path, expected: &[u8]) {
 #[test]
 fn completions_are_current() {
     for shell in SHELLS {
-        check(&root().join("completions").join(file_name(shell)), &script(shell));
+        check(
+            &root().join("completions").join(file_name(shell)),
+            &script(shell),
+        );
     }
 }
 
@@ -82,7 +85,9 @@ fn run(program: &str, args: &[&str]) -> std::process::Output {
         .args(args)
         .current_dir(root())
         .output()
-        .unwrap_or_else(|e| panic!("cannot run {program} (is it installed? .ci/run installs it): {e}"))
+        .unwrap_or_else(|e| {
+            panic!("cannot run {program} (is it installed? .ci/run installs it): {e}")
+        })
 }
 
 #[test]
