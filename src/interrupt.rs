@@ -2,6 +2,7 @@
 //! doing in its context's [`PhaseCell`]; the handler, installed once per process for the
 //! command being run, reads that cell when the signal comes.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// What a command has done so far, as far as a refund goes.
@@ -41,6 +42,7 @@ pub fn message(phase: &Phase) -> String {
 }
 
 static WATCHED: OnceLock<PhaseCell> = OnceLock::new();
+static EXITING: AtomicBool = AtomicBool::new(false);
 
 /// Installs the handler once per process, reporting on `cell`.
 pub fn install(cell: PhaseCell) {
@@ -49,7 +51,18 @@ pub fn install(cell: PhaseCell) {
     }
     let _ = ctrlc::set_handler(|| {
         let phase = WATCHED.get().map(get).unwrap_or_default();
-        crate::printer::emergency(&message(&phase));
-        std::process::exit(crate::error::Exit::Interrupted as i32);
+        exit_interrupted(&message(&phase));
     });
+}
+
+/// Says `text` and exits 130, once: a prompt that sees Ctrl-C and the signal handler may both
+/// get here at the same moment, and only the first speaks.
+pub fn exit_interrupted(text: &str) -> ! {
+    if EXITING.swap(true, Ordering::SeqCst) {
+        loop {
+            std::thread::park();
+        }
+    }
+    crate::printer::emergency(text);
+    std::process::exit(crate::error::Exit::Interrupted as i32);
 }

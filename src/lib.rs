@@ -62,6 +62,9 @@ fn report(ctx: &Context, e: CliError) -> i32 {
     if e.is_broken_pipe() {
         return Exit::Success as i32;
     }
+    if e.exit == Exit::Interrupted {
+        interrupt::exit_interrupted(&e.message);
+    }
     let mut message = e.message.clone();
     if let Some(id) = &e.request_id {
         if !message.contains(id.as_str()) {

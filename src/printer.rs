@@ -127,6 +127,18 @@ impl Printer {
         eprintln!("{text}");
     }
 
+    /// A note wrapped to 78 columns with a hanging indent; words (commands, ids) are never
+    /// split.
+    pub fn wrapped(&self, text: &str, first: &str, rest: &str) {
+        let options = textwrap::Options::new(78)
+            .initial_indent(first)
+            .subsequent_indent(rest)
+            .break_words(false);
+        for line in textwrap::wrap(text, options) {
+            eprintln!("{line}");
+        }
+    }
+
     pub fn warn(&self, text: &str) {
         eprintln!("{} {text}", self.paint_err(Tone::Warn, "warning:"));
     }

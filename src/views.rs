@@ -172,7 +172,7 @@ pub fn quote_lines(p: &Printer, q: &Quote, channel: Option<i64>) -> Vec<String> 
     }
     if q.requires_invoice_return {
         lines.push(format!(
-            "  {} the invoice for this order was issued and must be returned (--attach invoice.pdf)",
+            "  {} the invoice was issued and must be returned with the application",
             p.paint(Tone::Warn, "note:")
         ));
     }

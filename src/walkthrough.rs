@@ -6,8 +6,8 @@
 use std::time::{Duration, Instant};
 
 use crate::commands::refund::{
-    check_local, check_quote, finish_pending, read_document, resolve_target, resubmit_to,
-    submit_plan, AttachKind, Plan, Reason, RefundTo, ResubmitArgs, SubmitArgs,
+    check_document, check_local, check_quote, finish_pending, read_document, resolve_target,
+    resubmit_to, submit_plan, AttachKind, Plan, Reason, RefundTo, ResubmitArgs, SubmitArgs,
 };
 use crate::console::types::{is_final_status, Order, QueryVo, Quote, RefundApplication};
 use crate::console::{Client, ConsoleTime, Fen};
@@ -43,14 +43,7 @@ fn step(ctx: &Context, n: &str, zh: &str, en: &str) {
 }
 
 fn say(ctx: &Context, text: &str) {
-    for line in textwrap::wrap(
-        text,
-        textwrap::Options::new(WIDTH)
-            .initial_indent("   ")
-            .subsequent_indent("   "),
-    ) {
-        ctx.printer.note(&line);
-    }
+    ctx.printer.wrapped(text, "   ", "   ");
 }
 
 pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
@@ -83,7 +76,7 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
     };
     say(ctx, &format!("Policy {}: {text}", policy.version));
     for line in quote_lines(&ctx.printer, &quote, Some(first_channel)) {
-        ctx.printer.note(&format!("   {line}"));
+        ctx.printer.wrapped(&line, "   ", "       ");
     }
     if !quote.refundable {
         return Err(CliError::new(
@@ -116,13 +109,9 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
         loop {
             let path = ctx.ask(|p| {
                 p.input(
-                    "Invoice file (PDF, PNG or JPEG, at most 5 MiB)",
+                    "Invoice file (PDF, PNG or JPEG; at most 5 MiB)",
                     None,
-                    &|t: &str| {
-                        read_document(std::path::Path::new(t.trim()))
-                            .map(|_| ())
-                            .map_err(|e| e.message)
-                    },
+                    &|t: &str| check_document(std::path::Path::new(t.trim())).map(|_| ()),
                 )
             })?;
             documents.push(read_document(std::path::Path::new(path.trim()))?);
@@ -147,13 +136,10 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
     };
 
     step(ctx, "5", "联系客服咨询", "Ask support when unsure");
-    let channels: Vec<String> = policy
-        .support_channels
-        .iter()
-        .take(3)
-        .map(|c| format!("{} {}", c.kind, c.value))
-        .collect();
-    say(ctx, &channels.join(" · "));
+    say(ctx, "Unsure about anything? Ask JD Cloud support:");
+    for c in policy.support_channels.iter().take(3) {
+        say(ctx, &format!("  {}", crate::views::channel_line(c)));
+    }
 
     stage(ctx, "提交退款申请", "Submit the application");
     step(ctx, "6", "进入退款页面", "Open the refund page");
@@ -252,30 +238,30 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
     .join(", ");
     for line in [
         format!(
-            "Order:    {}",
+            "Order:       {}",
             order_number
                 .clone()
                 .or_else(|| quote.order_numbers.first().cloned())
                 .unwrap_or_default()
         ),
-        format!("Resource: {resource_id}"),
+        format!("Resource:    {resource_id}"),
         format!(
-            "Amount:   {} ({})",
+            "Amount:      {} ({})",
             quote.fee.with_symbol(),
             policy_name(quote.policy.as_deref())
         ),
-        format!("To:       {}", refund_to_text(Some(channel))),
+        format!("To:          {}", refund_to_text(Some(channel))),
         format!(
-            "Reason:   {}{}",
+            "Reason:      {}{}",
             reason_label(reason),
             reason_text
                 .as_deref()
                 .map(|t| format!(": {t}"))
                 .unwrap_or_default()
         ),
-        format!("Contact:  {contact_text}"),
+        format!("Contact:     {contact_text}"),
         format!(
-            "Documents: {}",
+            "Documents:   {}",
             if documents.is_empty() {
                 "none".to_string()
             } else {
@@ -287,7 +273,7 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
             }
         ),
     ] {
-        ctx.printer.note(&format!("   {line}"));
+        ctx.printer.wrapped(&line, "   ", "                ");
     }
     if !ctx.ask(|p| p.confirm("Submit this refund?", false))? {
         ctx.printer.note("Nothing was submitted.");
@@ -533,7 +519,7 @@ fn pick_order(ctx: &mut Context, client: &Client) -> CliResult<(String, Option<S
         .iter()
         .map(|(o, q)| Choice {
             label: format!(
-                "{}  {:<14} {:>10}  {}",
+                "{}  {:<14} {:>9}  {}",
                 o.order_number,
                 o.resource_name.as_deref().unwrap_or(""),
                 q.fee.with_symbol(),
@@ -545,7 +531,8 @@ fn pick_order(ctx: &mut Context, client: &Client) -> CliResult<(String, Option<S
             ),
         })
         .collect();
-    let i = ctx.ask(|p| p.select("Which order? (type to search)", &choices, 0))?;
+    p.note("   Refundable (type to search, Enter to choose):");
+    let i = ctx.ask(|p| p.select("Which order?", &choices, 0))?;
     let (order, quote) = &refundable[i.min(refundable.len() - 1)];
     Ok((quote.resource_id.clone(), Some(order.order_number.clone())))
 }
@@ -576,7 +563,12 @@ pub fn follow(ctx: &mut Context, client: &Client, mut refund_id: String) -> CliR
             return Ok(Exit::RefundFailed);
         };
         for line in render(&ctx.printer, &d) {
-            ctx.printer.note(&format!("   {line}"));
+            let indent = 3 + line.len() - line.trim_start().len();
+            ctx.printer.wrapped(
+                line.trim_start(),
+                &" ".repeat(indent),
+                &" ".repeat(indent + 4),
+            );
         }
         match offer_fix(ctx, client, &refund, &d)? {
             Some(id) => refund_id = id,
@@ -670,10 +662,13 @@ fn watch(ctx: &mut Context, client: &Client, refund_id: &str) -> CliResult<Refun
                 .unwrap_or_default();
             spinner.suspend(|| {
                 p.note(&format!(
-                    "   {}  {}  {note}",
+                    "   {}  {}",
                     ConsoleTime::now().0.format("%H:%M:%S"),
-                    p.paint(Tone::Bold, &format!("{:<16}", refund.status))
-                ))
+                    p.paint(Tone::Bold, &refund.status)
+                ));
+                if !note.is_empty() {
+                    p.wrapped(&note, "             ", "             ");
+                }
             });
             last = refund.status.clone();
         }

@@ -862,7 +862,7 @@ fn attaching_a_missing_file_is_refused() {
     ))
     .code(2)
     .one_error()
-    .stderr_has(&["--attach", "no-such-invoice.pdf", "cannot read"]);
+    .stderr_has(&["--attach", "no-such-invoice.pdf", "no such file"]);
     assert_nothing_submitted(&home);
 }
 

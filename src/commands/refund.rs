@@ -250,24 +250,29 @@ pub(crate) struct Document {
     pub bytes: Vec<u8>,
 }
 
+/// `--attach FILE`: the document, or the problem with it naming the flag.
 pub(crate) fn read_document(path: &Path) -> CliResult<Document> {
-    let shown = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| {
-        CliError::usage(format!(
-            "--attach {shown}: cannot read it ({e}); check the path"
-        ))
+    check_document(path)
+        .map_err(|why| CliError::usage(format!("--attach {}: {why}", path.display())))
+}
+
+/// Reads and checks a document: an existing file, PDF, PNG or JPEG by its content, at most
+/// 5 MiB. The problem, in a few words, when it is not.
+pub(crate) fn check_document(path: &Path) -> Result<Document, String> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file; check the path".to_string(),
+        _ => format!("cannot read it ({e})"),
     })?;
     if !meta.is_file() {
-        return Err(CliError::usage(format!("--attach {shown}: not a file")));
+        return Err("not a file".into());
     }
     if meta.len() > MAX_ATTACHMENT_BYTES {
-        return Err(CliError::usage(format!(
-            "--attach {shown}: {:.1} MiB is over the 5 MiB limit; send a smaller scan",
+        return Err(format!(
+            "{:.1} MiB is over the 5 MiB limit; send a smaller scan",
             meta.len() as f64 / 1024.0 / 1024.0
-        )));
+        ));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| CliError::usage(format!("--attach {shown}: cannot read it ({e})")))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read it ({e})"))?;
     let content_type = if bytes.starts_with(b"%PDF") {
         "application/pdf"
     } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
@@ -275,9 +280,7 @@ pub(crate) fn read_document(path: &Path) -> CliResult<Document> {
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
         "image/jpeg"
     } else {
-        return Err(CliError::usage(format!(
-            "--attach {shown}: not a PDF, PNG or JPEG file (the console accepts only those)"
-        )));
+        return Err("not a PDF, PNG or JPEG file (the console accepts only those)".into());
     };
     let name = path
         .file_name()
@@ -572,6 +575,9 @@ fn dry_run(
         for line in quote_lines(&p, quote, Some(channel)) {
             p.line(&line)?;
         }
+        if quote.requires_invoice_return {
+            p.line("  attach it to the application with --attach invoice.pdf")?;
+        }
         p.line("")?;
         p.line(&format!("Refund policy ({}):", policy.version))?;
         p.line(&format!("  {}", policy.text))?;
@@ -677,11 +683,18 @@ pub(crate) fn submit_plan(
         p.note("Nothing was submitted.");
         return Ok(None);
     }
-    p.note(&format!("Submitting {summary}"));
-    p.note(&format!("  (idempotency key {}).", plan.token));
+    p.wrapped(
+        &format!("Submitting {summary} (idempotency key {}).", plan.token),
+        "",
+        "  ",
+    );
     let documents = std::mem::take(&mut plan.documents);
     let total: u64 = documents.iter().map(|d| d.bytes.len() as u64).sum();
-    let bar = p.progress(total, "uploading");
+    let bar = if documents.is_empty() {
+        indicatif::ProgressBar::hidden()
+    } else {
+        p.progress(total, "uploading")
+    };
     for doc in documents {
         bar.set_message(doc.name.clone());
         let uploaded = client.upload_attachment(&doc.name, doc.content_type, &doc.bytes, kind)?;
