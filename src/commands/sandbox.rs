@@ -100,7 +100,8 @@ fn serve(args: ServeArgs, ctx: &mut Context) -> CliResult<Exit> {
             .warn(&format!("injecting faults: {:?}", options.faults));
     }
     wait_for_ctrl_c()?;
-    ctx.printer.note("sandbox stopped");
+    ctx.printer
+        .note(&format!("sandbox stopped: {}", running.stats.summary()));
     drop(running);
     Ok(Exit::Interrupted)
 }

@@ -8,9 +8,43 @@
 //! - `stall-for=DUR` (default 60s)
 //! - `retry-after=N` seconds sent with 429/503 (default 1)
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use rand::Rng;
+
+/// What a running sandbox has done and injected, for load and fault tests' figures.
+#[derive(Debug, Default)]
+pub struct FaultStats {
+    pub requests: AtomicU64,
+    pub refunds_stored: AtomicU64,
+    pub error_500: AtomicU64,
+    pub error_503: AtomicU64,
+    pub error_429: AtomicU64,
+    pub dropped: AtomicU64,
+    pub stalled: AtomicU64,
+}
+
+impl FaultStats {
+    pub fn add(counter: &AtomicU64) {
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// `requests=… refunds-stored=… 500=… 503=… 429=… dropped=… stalled=…`
+    pub fn summary(&self) -> String {
+        let g = |c: &AtomicU64| c.load(Ordering::Relaxed);
+        format!(
+            "requests={} refunds-stored={} 500={} 503={} 429={} dropped={} stalled={}",
+            g(&self.requests),
+            g(&self.refunds_stored),
+            g(&self.error_500),
+            g(&self.error_503),
+            g(&self.error_429),
+            g(&self.dropped),
+            g(&self.stalled)
+        )
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Faults {

@@ -23,7 +23,7 @@ use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
 
 use api::{ApiError, Console, RawRequest, Reply};
-pub use faults::Faults;
+pub use faults::{FaultStats, Faults};
 
 /// Request bodies beyond this are refused (a 5 MiB document is ~6.7 MiB in base64).
 const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
@@ -52,6 +52,7 @@ impl SandboxOptions {
 /// A sandbox serving on a background thread until dropped.
 pub struct RunningSandbox {
     pub addr: SocketAddr,
+    pub stats: Arc<FaultStats>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
 }
@@ -75,6 +76,8 @@ impl RunningSandbox {
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
         let faults = Arc::new(options.faults.clone());
+        let stats = Arc::new(FaultStats::default());
+        let served = stats.clone();
         let (tx, rx) = tokio::sync::oneshot::channel();
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
@@ -88,7 +91,7 @@ impl RunningSandbox {
                 runtime.block_on(async move {
                     if let Ok(listener) = tokio::net::TcpListener::from_std(listener) {
                         tokio::select! {
-                            _ = accept_loop(listener, console, faults) => {}
+                            _ = accept_loop(listener, console, faults, served) => {}
                             _ = rx => {}
                         }
                     }
@@ -97,6 +100,7 @@ impl RunningSandbox {
             })?;
         Ok(RunningSandbox {
             addr,
+            stats,
             shutdown: Some(tx),
             thread: Some(thread),
         })
@@ -118,6 +122,7 @@ async fn accept_loop(
     listener: tokio::net::TcpListener,
     console: Arc<Console>,
     faults: Arc<Faults>,
+    stats: Arc<FaultStats>,
 ) {
     loop {
         let Ok((stream, _)) = listener.accept().await else {
@@ -125,8 +130,10 @@ async fn accept_loop(
         };
         let console = console.clone();
         let faults = faults.clone();
+        let stats = stats.clone();
         tokio::spawn(async move {
-            let service = service_fn(move |req| handle(req, console.clone(), faults.clone()));
+            let service =
+                service_fn(move |req| handle(req, console.clone(), faults.clone(), stats.clone()));
             // A connection ending badly (a client gone, a dropped fault) is not our error.
             let _ = http1::Builder::new()
                 .serve_connection(TokioIo::new(stream), service)
@@ -151,7 +158,9 @@ async fn handle(
     req: Request<Incoming>,
     console: Arc<Console>,
     faults: Arc<Faults>,
+    stats: Arc<FaultStats>,
 ) -> Result<Response<Full<Bytes>>, DropConnection> {
+    FaultStats::add(&stats.requests);
     let (parts, body) = req.into_parts();
     let body = match Limited::new(body, MAX_BODY_BYTES).collect().await {
         Ok(collected) => collected.to_bytes(),
@@ -182,6 +191,11 @@ async fn handle(
     let is_login = raw.path.ends_with("sessionToken:login");
     if !is_login {
         if let faults::Before::Answer { code } = faults.before() {
+            FaultStats::add(match code {
+                429 => &stats.error_429,
+                503 => &stats.error_503,
+                _ => &stats.error_500,
+            });
             tokio::time::sleep(faults.latency).await;
             let error = match code {
                 429 => ApiError::exhausted("injected fault: too many requests", faults.retry_after),
@@ -197,10 +211,15 @@ async fn handle(
     let reply = tokio::task::spawn_blocking(move || console.handle(&raw))
         .await
         .unwrap_or_else(|_| Reply::error(ApiError::internal("the sandbox failed on this request")));
+    if reply.stored_refund {
+        FaultStats::add(&stats.refunds_stored);
+    }
     if reply.stored_refund && faults.drop_after_store() {
+        FaultStats::add(&stats.dropped);
         return Err(DropConnection);
     }
     if !is_login && faults.stall() {
+        FaultStats::add(&stats.stalled);
         tokio::time::sleep(faults.stall_for).await;
         return Err(DropConnection);
     }
