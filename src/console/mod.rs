@@ -603,44 +603,57 @@ impl Answer {
         if let Some(e) = &self.read_error {
             return Err(invalid(format!("the answer was cut off: {e}")));
         }
-        let envelope: Envelope<serde_json::Value> = match serde_json::from_slice(&self.bytes) {
-            Ok(envelope) => envelope,
-            Err(e) => return Err(invalid(describe_garbage(&self.bytes, &e))),
-        };
-        let request_id = envelope.request_id.or(self.request_id.clone());
-        if let Some(error) = envelope.error {
-            return Err(ConsoleError::Api {
-                http: if error.code != 0 {
-                    error.code
-                } else {
-                    self.http
-                },
-                status: error.status,
-                message: error.message,
-                request_id,
-                retry_after: self.retry_after,
-            });
-        }
-        if !(200..300).contains(&self.http) {
-            return Err(ConsoleError::InvalidResponse {
-                http: self.http,
-                request_id,
-                detail: "an error status without an error envelope".into(),
-            });
-        }
-        let Some(result) = envelope.result else {
-            return Err(ConsoleError::InvalidResponse {
-                http: self.http,
-                request_id,
-                detail: "the envelope has neither `result` nor `error`".into(),
-            });
-        };
-        serde_json::from_value(result).map_err(|e| ConsoleError::InvalidResponse {
-            http: self.http,
-            request_id,
-            detail: format!("unexpected result: {e}"),
-        })
+        decode(self.http, self.request_id, self.retry_after, &self.bytes)
     }
+}
+
+/// A console answer's body to its result or the console's error: the envelope, the error
+/// status, then the result's type. Never panics, whatever the bytes (it is fuzzed).
+pub fn decode<T: DeserializeOwned>(
+    http: u16,
+    header_request_id: Option<String>,
+    retry_after: Option<Duration>,
+    bytes: &[u8],
+) -> Result<T, ConsoleError> {
+    let envelope: Envelope<serde_json::Value> = match serde_json::from_slice(bytes) {
+        Ok(envelope) => envelope,
+        Err(e) => {
+            return Err(ConsoleError::InvalidResponse {
+                http,
+                request_id: header_request_id,
+                detail: describe_garbage(bytes, &e),
+            })
+        }
+    };
+    let request_id = envelope.request_id.or(header_request_id);
+    if let Some(error) = envelope.error {
+        return Err(ConsoleError::Api {
+            http: if error.code != 0 { error.code } else { http },
+            status: error.status,
+            message: error.message,
+            request_id,
+            retry_after,
+        });
+    }
+    if !(200..300).contains(&http) {
+        return Err(ConsoleError::InvalidResponse {
+            http,
+            request_id,
+            detail: "an error status without an error envelope".into(),
+        });
+    }
+    let Some(result) = envelope.result else {
+        return Err(ConsoleError::InvalidResponse {
+            http,
+            request_id,
+            detail: "the envelope has neither `result` nor `error`".into(),
+        });
+    };
+    serde_json::from_value(result).map_err(|e| ConsoleError::InvalidResponse {
+        http,
+        request_id,
+        detail: format!("unexpected result: {e}"),
+    })
 }
 
 /// An error with its causes, `a: b: c`, without repeating the URL reqwest puts in each.
