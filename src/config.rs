@@ -163,16 +163,28 @@ impl Store {
 }
 
 fn load<T: for<'de> Deserialize<'de> + Default>(path: &Path) -> CliResult<T> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(T::default()),
-        Err(e) => {
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
             return Err(CliError::failure(format!(
                 "cannot read {}: {e}; check its permissions",
                 path.display()
             )))
         }
+        Err(e) => {
+            return Err(CliError::failure(format!(
+                "cannot read {}: {e}",
+                path.display()
+            )))
+        }
     };
+    let text = String::from_utf8(bytes).map_err(|_| {
+        CliError::failure(format!(
+            "{} is damaged (not UTF-8 text); fix it, or move it away and run `jdc-refund login` again",
+            path.display()
+        ))
+    })?;
     toml::from_str(&text).map_err(|e| {
         let first = e.to_string();
         let first = first.lines().next().unwrap_or("invalid TOML").to_string();

@@ -103,7 +103,10 @@ impl From<ConsoleError> for CliError {
             ConsoleError::Unreachable { .. } => Exit::Unreachable,
             ConsoleError::InvalidResponse { .. } => Exit::Failure,
         };
-        let mut message = format!("the console said: {e}");
+        let mut message = match &e {
+            ConsoleError::Api { .. } => format!("the console said: {e}"),
+            _ => e.to_string(),
+        };
         match exit {
             Exit::Auth => message.push_str("; run `jdc-refund login` (or try `--sandbox`)"),
             Exit::Unreachable => {

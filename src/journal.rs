@@ -186,7 +186,9 @@ fn read_entry(path: &Path) -> CliResult<Entry> {
     })?;
     serde_json::from_slice(&text).map_err(|e| {
         CliError::failure(format!(
-            "journal entry {} is damaged ({e}); it may record a refund whose outcome is unknown: check `jdc-refund status`, then move the file away",
+            "journal entry {} is damaged ({e}); it may record a refund whose outcome is unknown: move it aside (`mv {} {}.damaged`), then look for that refund with `jdc-refund status`",
+            path.display(),
+            path.display(),
             path.display()
         ))
     })

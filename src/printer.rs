@@ -143,7 +143,13 @@ impl Printer {
         eprintln!("{} {text}", self.paint_err(Tone::Warn, "warning:"));
     }
 
+    /// One line, whatever the text holds: control characters (from a console, a file name)
+    /// cannot break it or reach the terminal.
     pub fn error(&self, text: &str) {
+        let text: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         eprintln!("{} {text}", self.paint_err(Tone::Bad, "error:"));
     }
 

@@ -32,6 +32,8 @@ pub const MAX_ATTEMPTS: u32 = 3;
 pub const MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// A `Retry-After` longer than this is not waited for: the error says how long to wait.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(10);
 
 /// Where requests go: one base URL for every path (the sandbox, `--endpoint`), or the real
 /// cloud's `https://{service}.jdcloud-api.com` hosts.
@@ -455,7 +457,11 @@ impl Client {
                     std::thread::sleep(self.backoff(attempt, None));
                 }
                 Ok(answer) => {
-                    let retryable = matches!(answer.http, 429 | 503);
+                    // A console asking for a long wait is told to the user, not slept through.
+                    let patient = answer
+                        .retry_after
+                        .is_none_or(|wait| wait <= MAX_RETRY_AFTER);
+                    let retryable = matches!(answer.http, 429 | 503) && patient;
                     if retryable && !last {
                         std::thread::sleep(self.backoff(attempt, answer.retry_after));
                         continue;
@@ -516,9 +522,20 @@ impl Client {
             .map(Duration::from_secs);
         let mut bytes = Vec::new();
         let mut limited = response.take(MAX_RESPONSE_BYTES + 1);
-        let read = limited.read_to_end(&mut bytes);
+        let read_error = match limited.read_to_end(&mut bytes) {
+            Ok(_) => None,
+            // A timeout or a dropped connection while reading the body is a transport
+            // failure like any other: retried when safe, reported as unreachable.
+            Err(e) => match e
+                .into_inner()
+                .map(|inner| inner.downcast::<reqwest::Error>())
+            {
+                Some(Ok(transport)) => return Err(*transport),
+                Some(Err(other)) => Some(other.to_string()),
+                None => Some("the connection ended early".to_string()),
+            },
+        };
         let too_large = bytes.len() as u64 > MAX_RESPONSE_BYTES;
-        let read_error = read.err().map(|e| e.to_string());
         Ok(Answer {
             http,
             request_id,
@@ -625,12 +642,22 @@ pub fn decode<T: DeserializeOwned>(
             })
         }
     };
-    let request_id = envelope.request_id.or(header_request_id);
+    let request_id = envelope
+        .request_id
+        .or(header_request_id)
+        .map(|r| printable(&r));
     if let Some(error) = envelope.error {
+        let mut message = printable(&error.message);
+        if let Some(wait) = retry_after.filter(|w| *w > MAX_RETRY_AFTER) {
+            message.push_str(&format!(
+                " (the console asks to wait {}s before trying again)",
+                wait.as_secs()
+            ));
+        }
         return Err(ConsoleError::Api {
             http: if error.code != 0 { error.code } else { http },
-            status: error.status,
-            message: error.message,
+            status: printable(&error.status),
+            message,
             request_id,
             retry_after,
         });
@@ -676,8 +703,16 @@ fn error_chain(e: &reqwest::Error) -> String {
     parts.join(": ")
 }
 
+/// The console's words made safe for a terminal: control characters (newlines that would
+/// forge another line, escape sequences) become spaces.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 fn describe_garbage(bytes: &[u8], e: &serde_json::Error) -> String {
-    let start = String::from_utf8_lossy(&bytes[..bytes.len().min(60)]).to_string();
+    let start = printable(&String::from_utf8_lossy(&bytes[..bytes.len().min(60)]));
     let start = start.split_whitespace().collect::<Vec<_>>().join(" ");
     if start.trim_start().starts_with('<') {
         format!("expected JSON, got HTML or XML (`{start}`…)")

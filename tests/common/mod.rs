@@ -650,3 +650,118 @@ fn proxy_connection(
     }
     Ok(())
 }
+
+// ---- Fault, crash and race tests (tests/faults.rs) ----
+
+impl ServeProcess {
+    /// The port it listens on.
+    pub fn port(&self) -> u16 {
+        self.url
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.trim_end_matches('/').parse().ok())
+            .unwrap_or_else(|| panic!("no port in {}", self.url))
+    }
+
+    /// Stops it as Ctrl-C would (SIGTERM), waits for it (at most 30 s) and returns the
+    /// `sandbox stopped: requests=… refunds-stored=… 500=… …` line it printed on stderr.
+    pub fn stop(&mut self) -> String {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success(), "kill -TERM {pid} failed");
+        let started = std::time::Instant::now();
+        while self.child.try_wait().expect("wait").is_none() {
+            if started.elapsed() > Duration::from_secs(30) {
+                panic!(
+                    "sandbox serve did not stop within 30 s of SIGTERM{}",
+                    self.stderr_tail()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let text = std::fs::read_to_string(&self.stderr_path).unwrap_or_default();
+        text.lines()
+            .find_map(|l| l.strip_prefix("sandbox stopped: "))
+            .map(str::to_string)
+            .unwrap_or_else(|| panic!("no `sandbox stopped:` line{}", self.stderr_tail()))
+    }
+}
+
+/// `requests=12 refunds-stored=5 …` as (name, count) pairs, in order.
+pub fn parse_stats(line: &str) -> Vec<(String, u64)> {
+    line.split_whitespace()
+        .filter_map(|pair| {
+            let (name, value) = pair.split_once('=')?;
+            Some((name.to_string(), value.parse().ok()?))
+        })
+        .collect()
+}
+
+/// One file of the submission journal: its path and its JSON, or why it could not be read.
+pub struct JournalFile {
+    pub path: PathBuf,
+    pub entry: Result<Value, String>,
+}
+
+impl JournalFile {
+    /// `pending`, `submitted` or `refused`; `None` when unreadable.
+    pub fn outcome(&self) -> Option<&str> {
+        self.entry.as_ref().ok()?["outcome"].as_str()
+    }
+
+    pub fn client_token(&self) -> Option<&str> {
+        self.entry.as_ref().ok()?["clientToken"].as_str()
+    }
+
+    pub fn refund_id(&self) -> Option<&str> {
+        self.entry.as_ref().ok()?["refundId"].as_str()
+    }
+}
+
+impl Home {
+    /// Every `*.json` file of the journal, read as the tool would.
+    pub fn journal_files(&self) -> Vec<JournalFile> {
+        let Ok(read) = std::fs::read_dir(self.journal_dir()) else {
+            return Vec::new();
+        };
+        let mut files: Vec<JournalFile> = read
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("json"))
+            .map(|path| {
+                let entry = std::fs::read(&path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()));
+                JournalFile { path, entry }
+            })
+            .collect();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+
+    /// The journal entry of one idempotency key, if there is a file for it.
+    pub fn journal_entry(&self, key: &str) -> Option<JournalFile> {
+        let path = self.journal_dir().join(format!("{key}.json"));
+        path.exists().then(|| {
+            let entry = std::fs::read(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()));
+            JournalFile { path, entry }
+        })
+    }
+
+    /// Files in the journal directory that are not entries (temporary files a killed write
+    /// left behind).
+    pub fn journal_leftovers(&self) -> Vec<PathBuf> {
+        let Ok(read) = std::fs::read_dir(self.journal_dir()) else {
+            return Vec::new();
+        };
+        read.flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().and_then(|e| e.to_str()) != Some("json"))
+            .collect()
+    }
+}
