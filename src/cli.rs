@@ -16,7 +16,10 @@ use crate::printer::{ColorChoice, OutputFormat};
     version,
     about = "Refund a JD Cloud server: from \"I want my money back\" to a finished refund.",
     long_about = "Refund a JD Cloud server: from \"I want my money back\" to a finished refund.\n\n\
-        Try it offline first: `jdc-refund --sandbox orders` runs against a built-in sandbox console.",
+        On a terminal, `jdc-refund refund` walks you through JD Cloud's refund guide step by step \
+        (log in, pick the order, read the policy and quote, fill in, confirm, watch); every \
+        question has a flag, so scripts do the same with `--yes` and `--json`.\n\n\
+        Try it offline first: `jdc-refund --sandbox refund` runs against a built-in sandbox console.",
     after_help = EXIT_CODES_HELP,
     propagate_version = true
 )]

@@ -12,9 +12,15 @@ pub enum Phase {
     #[default]
     Nothing,
     /// A submission is on its way; its outcome is unknown until the console answers.
-    Submitting { client_token: String },
+    /// `prefix` holds the global options a follow-up command needs (`--sandbox `…).
+    Submitting {
+        client_token: String,
+        prefix: String,
+    },
     /// The console accepted the refund.
-    Submitted { refund_id: String },
+    Submitted { refund_id: String, prefix: String },
+    /// Following a refund that was submitted earlier.
+    Watching { refund_id: String, prefix: String },
 }
 
 pub type PhaseCell = Arc<Mutex<Phase>>;
@@ -32,11 +38,14 @@ pub fn set(cell: &PhaseCell, phase: Phase) {
 pub fn message(phase: &Phase) -> String {
     match phase {
         Phase::Nothing => "interrupted: nothing was submitted".into(),
-        Phase::Submitting { client_token } => format!(
-            "interrupted while submitting (idempotency key {client_token}): the outcome is unknown; run `jdc-refund status` to finish it, which never creates a second refund"
+        Phase::Submitting { client_token, prefix } => format!(
+            "interrupted while submitting (idempotency key {client_token}): the outcome is unknown; run `jdc-refund {prefix}status` to finish it, which never creates a second refund"
         ),
-        Phase::Submitted { refund_id } => format!(
-            "interrupted: refund {refund_id} was submitted; follow it with `jdc-refund status {refund_id} --watch`"
+        Phase::Submitted { refund_id, prefix } => format!(
+            "interrupted: refund {refund_id} was submitted; follow it with `jdc-refund {prefix}status {refund_id} --watch`"
+        ),
+        Phase::Watching { refund_id, prefix } => format!(
+            "stopped watching; refund {refund_id} goes on; resume with `jdc-refund {prefix}status {refund_id} --watch`"
         ),
     }
 }

@@ -133,7 +133,8 @@ impl Printer {
         let options = textwrap::Options::new(78)
             .initial_indent(first)
             .subsequent_indent(rest)
-            .break_words(false);
+            .break_words(false)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         for line in textwrap::wrap(text, options) {
             eprintln!("{line}");
         }

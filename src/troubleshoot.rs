@@ -26,6 +26,8 @@ pub struct Diagnosis {
     pub refund_id: String,
     pub request_id: Option<String>,
     pub support: Vec<SupportChannel>,
+    /// A later refund of the same resource that already followed this one up.
+    pub superseded_by: Option<String>,
 }
 
 /// `jdc-refund [--sandbox ]`: the prefix of every command we suggest.
@@ -69,6 +71,7 @@ pub fn diagnose(
         refund_id: id.clone(),
         request_id,
         support,
+        superseded_by: None,
     };
     match (refund.status.as_str(), refund.failure_code.as_deref()) {
         ("FAILED", Some("INSUFFICIENT_BALANCE")) => {
@@ -152,7 +155,36 @@ pub fn diagnose(
         }
         _ => return None,
     }
+    if matches!(refund.status.as_str(), "FAILED" | "REJECTED") {
+        if let Some(newer) = later_refund(client, refund) {
+            d.remedies = vec![format!(
+                "nothing left to do: refund {} ({}) already followed it up",
+                newer.refund_id, newer.status
+            )];
+            d.fix_command = None;
+            d.superseded_by = Some(newer.refund_id);
+        }
+    }
     Some(d)
+}
+
+/// A refund of the same resource made after `refund` that is still going or succeeded.
+fn later_refund(client: &Client, refund: &RefundApplication) -> Option<RefundApplication> {
+    let page = client
+        .refund_status(&crate::console::types::StatusRequest {
+            resource_id: Some(refund.resource_id.clone()),
+            page_size: Some(100),
+            ..Default::default()
+        })
+        .ok()?;
+    page.data.into_iter().find(|r| {
+        r.refund_id != refund.refund_id
+            && r.create_time >= refund.create_time
+            && matches!(
+                r.status.as_str(),
+                "PENDING_APPROVAL" | "PROCESSING" | "SUCCESS"
+            )
+    })
 }
 
 pub fn render(p: &Printer, d: &Diagnosis) -> Vec<String> {

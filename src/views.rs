@@ -168,7 +168,7 @@ pub fn quote_lines(p: &Printer, q: &Quote, channel: Option<i64>) -> Vec<String> 
     lines.push(format!("  split: {}", parts.join(", ")));
     lines.push(format!("  to:    {}", refund_to_text(channel)));
     if let Some(until) = q.valid_until {
-        lines.push(format!("  valid until {until}"));
+        lines.push(format!("  valid until {until} (China time, UTC+8)"));
     }
     if q.requires_invoice_return {
         lines.push(format!(

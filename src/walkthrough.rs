@@ -59,9 +59,16 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
     } else {
         pick_order(ctx, &client)?
     };
+    // The order's detail, for its name and how it was paid (a resource id alone names the
+    // order through the quote).
+    let detail = match &order_number {
+        Some(n) => client.query_order(n).ok(),
+        None => None,
+    };
+    let resource_name = detail.as_ref().and_then(|d| d.order.resource_name.clone());
 
     step(ctx, "3", "了解退款政策", "Read the refund policy");
-    let area = if args.include_coupons { 2 } else { 1 };
+    let mut area = if args.include_coupons { 2 } else { 1 };
     let first_channel = args.refund_to.unwrap_or(RefundTo::Original).channel();
     let mut quote = client.refund_quote(&resource_id, Some(first_channel as u8), Some(area))?;
     let policy = client.refund_policy()?;
@@ -137,7 +144,7 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
 
     step(ctx, "5", "联系客服咨询", "Ask support when unsure");
     say(ctx, "Unsure about anything? Ask JD Cloud support:");
-    for c in policy.support_channels.iter().take(3) {
+    for c in &policy.support_channels {
         say(ctx, &format!("  {}", crate::views::channel_line(c)));
     }
 
@@ -156,7 +163,7 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
 
     step(ctx, "7", "填写退款信息", "Fill in the refund");
     let fee = quote.fee;
-    let amount = match args.amount {
+    let mut amount = match args.amount {
         Some(a) => a,
         None => {
             let text = ctx.ask(|p| {
@@ -189,14 +196,24 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
     };
     let name = match &args.contact_name {
         Some(n) => Some(n.clone()),
-        None => {
-            Some(ctx.ask(|p| p.input("Contact name", None, &|_| Ok(())))?).filter(|n| !n.is_empty())
-        }
+        None => Some(ctx.ask(|p| p.input("Contact name (Enter to skip)", None, &|_| Ok(())))?)
+            .filter(|n| !n.is_empty()),
     };
     let (phone, email) = ask_contact(ctx, &args)?;
     let refund_to = match args.refund_to {
         Some(r) => r,
         None => {
+            // An offline payment can only go back to the balance: say so and pre-select it.
+            let offline = detail
+                .as_ref()
+                .and_then(|d| d.payment_channel.as_deref())
+                .is_some_and(|c| c == "OFFLINE_PAYMENT");
+            if offline {
+                say(
+                    ctx,
+                    "This order was paid offline, and offline payments can only be refunded to the account balance.",
+                );
+            }
             let choices = [
                 Choice {
                     label: "Original payment method (原路退回)".into(),
@@ -205,14 +222,37 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
                     label: "Account balance (退至账户余额)".into(),
                 },
             ];
-            match ctx.ask(|p| p.select("Where should the money go?", &choices, 0))? {
+            let default = usize::from(offline);
+            match ctx.ask(|p| p.select("Where should the money go?", &choices, default))? {
                 1 => RefundTo::Balance,
                 _ => RefundTo::Original,
             }
         }
     };
     let channel = refund_to.channel();
-    if channel != first_channel {
+    if area == 1 && args.amount.is_none() {
+        // Coupons come back only when asked for: ask when there is a coupon share.
+        let with = client.refund_quote(&resource_id, Some(channel as u8), Some(2))?;
+        if with.coupon_fee > Fen::ZERO
+            && ctx.ask(|p| {
+                p.confirm(
+                    &format!(
+                        "Also refund the coupon share ({})?",
+                        with.coupon_fee.with_symbol()
+                    ),
+                    false,
+                )
+            })?
+        {
+            area = 2;
+            amount = with.fee;
+            say(
+                ctx,
+                &format!("The refund is now {}.", with.fee.with_symbol()),
+            );
+        }
+    }
+    if channel != first_channel || area == 2 {
         quote = client.refund_quote(&resource_id, Some(channel as u8), Some(area))?;
     }
     let checked = SubmitArgs {
@@ -244,7 +284,13 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
                 .or_else(|| quote.order_numbers.first().cloned())
                 .unwrap_or_default()
         ),
-        format!("Resource:    {resource_id}"),
+        format!(
+            "Resource:    {resource_id}{}",
+            resource_name
+                .as_deref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default()
+        ),
         format!(
             "Amount:      {} ({})",
             quote.fee.with_symbol(),
@@ -585,6 +631,9 @@ pub fn offer_fix(
     refund: &RefundApplication,
     d: &crate::troubleshoot::Diagnosis,
 ) -> CliResult<Option<String>> {
+    if d.superseded_by.is_some() {
+        return Ok(None);
+    }
     if !matches!(refund.status.as_str(), "FAILED" | "REJECTED") {
         // A stall: the reminder is the fix.
         if d.problem == "slow progress"
@@ -663,7 +712,13 @@ fn watch(ctx: &mut Context, client: &Client, refund_id: &str) -> CliResult<Refun
             spinner.suspend(|| {
                 p.note(&format!(
                     "   {}  {}",
-                    ConsoleTime::now().0.format("%H:%M:%S"),
+                    refund
+                        .timeline
+                        .last()
+                        .map(|t| t.time)
+                        .unwrap_or_else(ConsoleTime::now)
+                        .0
+                        .format("%H:%M:%S"),
                     p.paint(Tone::Bold, &refund.status)
                 ));
                 if !note.is_empty() {

@@ -503,7 +503,7 @@ fn the_printed_fix_command_asks_at_a_terminal_and_submits() {
     cmd.args(&fix[1..]).env_remove("CI").env("TERM", "xterm");
     let mut session = rexpect::session::spawn_command(cmd, Some(20_000)).expect("pty");
     session
-        .exp_string("456.00 for resource i-demo0offl04 to your account balance?")
+        .exp_string("Submit this refund?")
         .expect("asks before submitting");
     session.send_line("y").expect("answer");
     session.flush().expect("answer sent");

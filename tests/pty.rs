@@ -475,7 +475,14 @@ fn an_offline_payment_is_resubmitted_to_the_balance() {
     t.pick_order("batch-worker", OFFLINE_ORDER);
     t.accept_policy();
     t.answer("Refund amount (yuan)", ENTER);
-    t.fill_in_after_amount(ENTER);
+    // The balance is pre-selected for an offline payment; choose the original channel to
+    // see the failure and the troubleshooter's offer.
+    t.answer("Reason for the refund", ENTER);
+    t.answer("Contact name", "Li Lei\r");
+    t.answer("Contact phone (Enter to skip)", "13800000000\r");
+    t.answer("Contact email (Enter to skip)", ENTER);
+    t.expect("paid offline");
+    t.answer("Where should the money go?", "Original\r");
     t.expect("Where should the money go? · Original payment method");
     let first = t.submit();
     t.answer("Watch it until it finishes?", ENTER);

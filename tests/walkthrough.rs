@@ -355,3 +355,53 @@ fn not_logged_in_offers_to_log_in_on_the_spot() {
 }
 
 mod common;
+
+#[test]
+fn the_coupon_share_is_offered_when_there_is_one() {
+    let run = Run::new();
+    let answers = vec![
+        Pick("db-primary".into()),
+        Yes,
+        enter(),
+        Pick("no longer wanted".into()),
+        enter(),
+        text("13800000000"),
+        enter(),
+        Pick("Original".into()),
+        Yes, // the coupon share too
+        Yes, // submit
+        No,  // do not watch
+    ];
+    let (result, t) = run.refund(&[], answers);
+    assert_eq!(result.unwrap(), Exit::Success);
+    assert!(t
+        .asked
+        .iter()
+        .any(|q| q.starts_with("Also refund the coupon share (¥")));
+    let refunds = run.refunds();
+    assert_eq!(refunds.len(), 1);
+    assert_ne!(refunds[0]["split"]["coupon"], "0.00", "{:?}", refunds[0]);
+}
+
+#[test]
+fn an_offline_payment_preselects_the_balance_and_succeeds() {
+    let run = Run::new();
+    let answers = vec![
+        Pick("batch-worker".into()),
+        Yes,
+        enter(),
+        Pick("no longer wanted".into()),
+        enter(),
+        text("13800000000"),
+        enter(),
+        Pick("Account balance".into()),
+        Yes,
+        Yes,
+    ];
+    let (result, _) = run.refund(&[], answers);
+    assert_eq!(result.unwrap(), Exit::Success);
+    let refunds = run.refunds();
+    assert_eq!(refunds.len(), 1);
+    assert_eq!(refunds[0]["refundTo"], "balance");
+    assert_eq!(refunds[0]["status"], "SUCCESS");
+}

@@ -451,7 +451,8 @@ impl<'p> Output<'p> {
         Output {
             printer,
             table: Table::new(&[
-                "ORDER", "RESOURCE", "PRODUCT", "CHARGE", "PAY TYPE", "PAID", "STATUS", "CREATED",
+                "ORDER", "RESOURCE", "NAME", "PRODUCT", "CHARGE", "PAY TYPE", "PAID", "STATUS",
+                "CREATED",
             ]),
             json_started: false,
         }
@@ -485,12 +486,15 @@ impl<'p> Output<'p> {
                 let cells = vec![
                     o.order_number.clone(),
                     o.resource_id.clone().unwrap_or_default(),
+                    o.resource_name.clone().unwrap_or_default(),
                     product(o).unwrap_or_default(),
                     o.charge_mode.clone().unwrap_or_default(),
                     o.pay_type.clone().unwrap_or_default(),
                     o.actual_fee.to_string(),
                     o.status.clone().unwrap_or_default(),
-                    o.create_time.map(|t| t.to_string()).unwrap_or_default(),
+                    o.create_time
+                        .map(|t| t.0.format("%Y-%m-%d").to_string())
+                        .unwrap_or_default(),
                 ];
                 (cells, tone)
             })

@@ -679,9 +679,19 @@ pub(crate) fn submit_plan(
         quote.resource_id,
         refund_to_text(Some(plan.channel)),
     );
-    if !plan.confirmed && !ctx.confirm(&format!("Submit {summary}?"))? {
-        p.note("Nothing was submitted.");
-        return Ok(None);
+    if !plan.confirmed {
+        if !ctx.interactive() {
+            return Err(CliError::usage(
+                "--yes is required to submit without a terminal",
+            ));
+        }
+        // The sentence first, then a short question: a prompt wider than the terminal
+        // would be redrawn badly.
+        p.wrapped(&format!("About to submit {summary}."), "", "  ");
+        if !ctx.confirm("Submit this refund?")? {
+            p.note("Nothing was submitted.");
+            return Ok(None);
+        }
     }
     p.wrapped(
         &format!("Submitting {summary} (idempotency key {}).", plan.token),
@@ -743,6 +753,7 @@ pub(crate) fn submit_plan(
     journal.record(&entry)?;
     ctx.set_phase(Phase::Submitting {
         client_token: plan.token.clone(),
+        prefix: ctx.command_prefix(),
     });
     let result = client.submit_refund(&body);
     let refund_id = match result {
@@ -787,6 +798,7 @@ pub(crate) fn submit_plan(
     journal.record(&entry)?;
     ctx.set_phase(Phase::Submitted {
         refund_id: refund_id.clone(),
+        prefix: ctx.command_prefix(),
     });
     Ok(Some(refund_id))
 }

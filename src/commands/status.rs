@@ -64,6 +64,12 @@ pub struct Args {
 pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
     let client = ctx.client()?;
     crate::commands::refund::finish_pending(ctx, &client)?;
+    if let (Some(id), true) = (&args.refund_id, args.watch) {
+        ctx.set_phase(crate::interrupt::Phase::Watching {
+            refund_id: id.clone(),
+            prefix: ctx.command_prefix(),
+        });
+    }
     match &args.refund_id {
         None => list(ctx, &client, &args),
         Some(id) if args.watch && ctx.interactive() && !ctx.printer.is_json() => {
