@@ -358,3 +358,14 @@ fn credentials_readable_by_others_are_refused_with_the_fix() {
         .code(4)
         .stderr(predicate::str::contains("chmod 600"));
 }
+
+#[test]
+fn the_password_can_come_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    jdc(&dir)
+        .args(["--sandbox", "login", "--account", "demo"])
+        .env("JDC_PASSWORD", "demo-password")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("Logged in as demo"));
+}

@@ -1202,7 +1202,7 @@ fn login_without_password_stdin_is_refused() {
     sandbox(&home, &["login", "--account", "demo"])
         .code(2)
         .one_error()
-        .stderr_has(&["--password-stdin", "never as an argument"]);
+        .stderr_has(&["--password-stdin", "never pass it as an argument"]);
     assert!(!home.credentials_path().exists());
 }
 

@@ -54,6 +54,30 @@ fn parse_session(text: &str) -> Result<u32, String> {
     }
 }
 
+/// A secret from stdin (when `flag` was given), the environment, or a hidden prompt; never
+/// from an argument, where shell history and `ps` would keep it.
+fn secret(
+    ctx: &mut Context,
+    from_stdin: bool,
+    what: &str,
+    flag: &str,
+    env: &str,
+) -> CliResult<String> {
+    if from_stdin {
+        return secret_from_stdin(what, flag);
+    }
+    if let Some(value) = std::env::var(env).ok().filter(|v| !v.is_empty()) {
+        return Ok(value);
+    }
+    if ctx.interactive() {
+        let prompt = format!("{}{}", what[..1].to_uppercase(), &what[1..]);
+        return ctx.ask(|p| p.password(&prompt));
+    }
+    Err(CliError::usage(format!(
+        "the {what} is needed: pipe it in with {flag}, or set {env} (never pass it as an argument)"
+    )))
+}
+
 /// One line from stdin, without its line ending.
 fn secret_from_stdin(what: &str, flag: &str) -> CliResult<String> {
     let mut text = String::new();
@@ -75,21 +99,23 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
         return status(ctx);
     }
     if let Some(account) = &args.account {
-        if !args.password_stdin {
-            return Err(CliError::usage(
-                "the password is needed: pass it on stdin with --password-stdin (never as an argument)",
-            ));
-        }
-        let password = secret_from_stdin("password", "--password-stdin")?;
+        let password = secret(
+            ctx,
+            args.password_stdin,
+            "password",
+            "--password-stdin",
+            "JDC_PASSWORD",
+        )?;
         return login_with_password(ctx, account, &password, args.mfa_code, args.session);
     }
     if let Some(key) = &args.access_key_id {
-        if !args.secret_key_stdin {
-            return Err(CliError::usage(
-                "the secret key is needed: pass it on stdin with --secret-key-stdin (never as an argument)",
-            ));
-        }
-        let secret = secret_from_stdin("secret key", "--secret-key-stdin")?;
+        let secret = secret(
+            ctx,
+            args.secret_key_stdin,
+            "secret key",
+            "--secret-key-stdin",
+            "JDC_SECRET_KEY",
+        )?;
         return login_with_key(ctx, key, &secret);
     }
     if ctx.interactive() {
