@@ -65,6 +65,15 @@ impl CliError {
         CliError::new(Exit::Failure, message)
     }
 
+    /// The console's error, said as `message` when it is "not found" (exit 3).
+    pub fn or_not_found(e: ConsoleError, message: impl FnOnce() -> String) -> CliError {
+        let mut err = CliError::from(e);
+        if err.exit == Exit::NotFound {
+            err.message = message();
+        }
+        err
+    }
+
     /// A broken pipe on stdout: the reader went away, which is not an error.
     pub fn is_broken_pipe(&self) -> bool {
         self.exit == Exit::Success

@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::console::time::china;
-use crate::console::types::{Order, QueryVo};
+use crate::console::types::{Order, OrderDetail, QueryVo};
 use crate::console::{ConsoleTime, Fen};
 use crate::context::Context;
 use crate::error::{CliError, CliResult, Exit};
@@ -205,18 +205,19 @@ fn pick(ctx: &mut Context) -> CliResult<String> {
         .clone())
 }
 
+/// One order's detail; "not found" says where to find the user's orders.
+pub fn query_order(client: &crate::console::Client, number: &str) -> CliResult<OrderDetail> {
+    client.query_order(number).map_err(|e| {
+        CliError::or_not_found(e, || {
+            format!("order {number} not found in this account; `jdc-refund orders` lists yours")
+        })
+    })
+}
+
 /// The detail of one order: what the guide's step 2 looks at, with step 3's quote.
 fn show(ctx: &mut Context, number: &str) -> CliResult<Exit> {
     let client = ctx.client()?;
-    let detail = client.query_order(number).map_err(|e| {
-        let mut err = CliError::from(e);
-        if err.exit == Exit::NotFound {
-            err.message = format!(
-                "order {number} not found in this account; `jdc-refund orders` lists yours"
-            );
-        }
-        err
-    })?;
+    let detail = query_order(&client, number)?;
     let o = &detail.order;
     let resource = o
         .resource_id

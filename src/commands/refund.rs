@@ -501,15 +501,7 @@ pub(crate) fn resolve_target(
         return Ok((resource.clone(), None));
     }
     let number = args.order.clone().unwrap_or_default();
-    let detail = client.query_order(&number).map_err(|e| {
-        let mut err = CliError::from(e);
-        if err.exit == Exit::NotFound {
-            err.message = format!(
-                "order {number} not found in this account; `jdc-refund orders` lists yours"
-            );
-        }
-        err
-    })?;
+    let detail = crate::commands::orders::query_order(client, &number)?;
     let resource = detail
         .order
         .resource_id

@@ -88,18 +88,15 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
 }
 
 fn not_found(e: crate::console::ConsoleError, id: &str) -> CliError {
-    let mut err = CliError::from(e);
-    if err.exit == Exit::NotFound {
-        err.message =
-            format!("refund {id} not found in this account; `jdc-refund status` lists yours");
-    }
-    err
+    CliError::or_not_found(e, || {
+        format!("refund {id} not found in this account; `jdc-refund status` lists yours")
+    })
 }
 
 fn list(ctx: &mut Context, client: &Client, args: &Args) -> CliResult<Exit> {
     let mut resource = args.resource_id.clone();
     if let Some(order) = &args.order {
-        let detail = client.query_order(order)?;
+        let detail = crate::commands::orders::query_order(client, order)?;
         resource = detail.order.resource_id.clone().or(resource);
     }
     let page = client.refund_status(&StatusRequest {
