@@ -86,6 +86,7 @@ fn serve(args: ServeArgs, ctx: &mut Context) -> CliResult<Exit> {
         faults: args.faults.unwrap_or_default(),
         seed_orders: args.seed_orders,
     };
+    let stop = StopSignal::listen()?;
     let running = RunningSandbox::start(&options)
         .map_err(|e| CliError::failure(format!("cannot start the sandbox: {e:#}")))?;
     // The first line of stdout, so scripts can read the port.
@@ -99,35 +100,60 @@ fn serve(args: ServeArgs, ctx: &mut Context) -> CliResult<Exit> {
         ctx.printer
             .warn(&format!("injecting faults: {:?}", options.faults));
     }
-    wait_for_ctrl_c()?;
+    stop.wait();
     ctx.printer
         .note(&format!("sandbox stopped: {}", running.stats.summary()));
     drop(running);
     Ok(Exit::Interrupted)
 }
 
-fn wait_for_ctrl_c() -> CliResult<()> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| CliError::failure(format!("cannot wait for Ctrl-C: {e}")))?;
-    runtime
-        .block_on(async {
+/// Ctrl-C (or SIGTERM), listened for from the moment this is made: a signal that arrives
+/// right after the URL is printed must stop the server, not kill it.
+struct StopSignal {
+    runtime: tokio::runtime::Runtime,
+    #[cfg(unix)]
+    signals: (tokio::signal::unix::Signal, tokio::signal::unix::Signal),
+}
+
+impl StopSignal {
+    fn listen() -> CliResult<StopSignal> {
+        let fail = |e: std::io::Error| CliError::failure(format!("cannot listen for Ctrl-C: {e}"));
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(fail)?;
+        #[cfg(unix)]
+        let signals = {
+            use tokio::signal::unix::{signal, SignalKind};
+            let _guard = runtime.enter();
+            (
+                signal(SignalKind::interrupt()).map_err(fail)?,
+                signal(SignalKind::terminate()).map_err(fail)?,
+            )
+        };
+        Ok(StopSignal {
+            runtime,
             #[cfg(unix)]
-            {
-                use tokio::signal::unix::{signal, SignalKind};
-                let mut term = signal(SignalKind::terminate())?;
-                tokio::select! {
-                    r = tokio::signal::ctrl_c() => r,
-                    _ = term.recv() => Ok(()),
-                }
-            }
-            #[cfg(not(unix))]
-            {
-                tokio::signal::ctrl_c().await
-            }
+            signals,
         })
-        .map_err(|e| CliError::failure(format!("cannot wait for Ctrl-C: {e}")))
+    }
+
+    fn wait(mut self) {
+        #[cfg(unix)]
+        {
+            let (interrupt, terminate) = &mut self.signals;
+            self.runtime.block_on(async {
+                tokio::select! {
+                    _ = interrupt.recv() => {}
+                    _ = terminate.recv() => {}
+                }
+            });
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = self.runtime.block_on(tokio::signal::ctrl_c());
+        }
+    }
 }
 
 fn info(args: StateArg, ctx: &mut Context) -> CliResult<Exit> {
