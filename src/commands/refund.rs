@@ -636,12 +636,16 @@ pub(crate) fn report_submitted(
         p.json(&RefundView::from(&application))?;
     } else {
         p.line(refund_id)?;
-        p.note(&format!(
-            "Refund {refund_id} submitted: {} to {}, pending approval. Follow it with `jdc-refund {}status {refund_id} --watch`.",
-            fee.with_symbol(),
-            refund_to_text(Some(channel)),
-            ctx.command_prefix()
-        ));
+        p.wrapped(
+            &format!(
+                "Refund {refund_id} submitted: {} to {}, pending approval. Follow it with `jdc-refund {}status {refund_id} --watch`.",
+                fee.with_symbol(),
+                refund_to_text(Some(channel)),
+                ctx.command_prefix()
+            ),
+            "",
+            "  ",
+        );
     }
     Ok(())
 }
