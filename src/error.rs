@@ -100,12 +100,20 @@ impl From<std::io::Error> for CliError {
 impl From<ConsoleError> for CliError {
     fn from(e: ConsoleError) -> CliError {
         let exit = match &e {
+            // A long wait asked for (a reminder already sent today, a login lockout) is the
+            // console's answer, not a passing overload.
+            ConsoleError::Api {
+                http: 429,
+                retry_after: Some(wait),
+                ..
+            } if *wait > crate::console::MAX_RETRY_AFTER => Exit::Refused,
             ConsoleError::Api { http, status, .. } => match (status.as_str(), http) {
                 ("UNAUTHENTICATED" | "MFA_REQUIRED", _) | (_, 401) => Exit::Auth,
                 ("NOT_FOUND", _) | (_, 404) => Exit::NotFound,
                 ("INVALID_ARGUMENT" | "PAYLOAD_TOO_LARGE", _) | (_, 400 | 413) => Exit::Usage,
-                ("UNAVAILABLE", _) | (_, 503) => Exit::Unreachable,
-                (_, 409 | 403 | 429) => Exit::Refused,
+                // Busy or rate-limited through every retry: transient, like a network failure.
+                ("UNAVAILABLE" | "RESOURCE_EXHAUSTED", _) | (_, 503 | 429) => Exit::Unreachable,
+                (_, 409 | 403) => Exit::Refused,
                 (_, 500..) => Exit::Unreachable,
                 _ => Exit::Refused,
             },

@@ -5,6 +5,7 @@
 //!
 //! One JSON file per submission under `<state dir>/journal/`, each replaced atomically.
 
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -121,8 +122,14 @@ impl Journal {
         let mut entries = Vec::new();
         for item in read.flatten() {
             let path = item.path();
-            if path.extension().and_then(|e| e.to_str()) == Some("json") {
-                entries.push(read_entry(&path)?);
+            match path.extension().and_then(|e| e.to_str()) {
+                Some("json") => entries.push(read_entry(&path)?),
+                // A write interrupted by a crash leaves its temporary file; the entry itself
+                // is whole (renames are atomic), so an hour-old one is only litter.
+                Some("tmp") if is_stale(&item) => {
+                    let _ = std::fs::remove_file(&path);
+                }
+                _ => {}
             }
         }
         entries.sort_by(|a, b| a.created_at.cmp(&b.created_at));
@@ -137,9 +144,42 @@ impl Journal {
             .find(|e| e.refund_id.as_deref() == Some(refund_id)))
     }
 
-    /// Finishes every pending submission made to `console`, resending each with its token.
-    /// Also returns how many are pending for other consoles (or keys), which only those can
-    /// finish.
+    /// Holds `token`'s submission for this process: while held, no other process resends
+    /// it (an advisory lock on `<token>.lock`, released when the file is dropped).
+    pub fn lock(&self, token: &str) -> CliResult<File> {
+        let file = self.lock_file(token)?;
+        file.lock().map_err(|e| {
+            CliError::failure(format!("cannot lock the journal entry {token}: {e}"))
+        })?;
+        Ok(file)
+    }
+
+    /// The lock when no other process holds it; `None` while another is submitting.
+    pub fn try_lock(&self, token: &str) -> CliResult<Option<File>> {
+        let file = self.lock_file(token)?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(file)),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => Err(CliError::failure(format!(
+                "cannot lock the journal entry {token}: {e}"
+            ))),
+        }
+    }
+
+    fn lock_file(&self, token: &str) -> CliResult<File> {
+        ensure_private_dir(&self.dir)?;
+        let path = self.dir.join(format!("{token}.lock"));
+        std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| CliError::failure(format!("cannot open {}: {e}", path.display())))
+    }
+
+    /// Finishes every pending submission made to `console` that no other process is still
+    /// sending, resending each with its token. Also returns how many are pending for other
+    /// consoles (or keys), which only those can finish.
     pub fn finish_pending(
         &self,
         client: &Client,
@@ -155,29 +195,52 @@ impl Journal {
                 elsewhere += 1;
                 continue;
             }
-            done.push(self.finish_one(client, entry)?);
+            if let Some(finished) = self.finish_one(client, &entry.client_token)? {
+                done.push(finished);
+            }
         }
         Ok((done, elsewhere))
     }
 
-    /// Resends one pending submission with its token and records what the console said.
-    pub fn finish_one(&self, client: &Client, mut entry: Entry) -> CliResult<(Entry, Finished)> {
+    /// Resends one pending submission with its token and records what the console said,
+    /// unless another process is still sending it or it is no longer pending. What is still
+    /// unknown is not written: the entry stays as it was.
+    pub fn finish_one(&self, client: &Client, token: &str) -> CliResult<Option<(Entry, Finished)>> {
+        let Some(_lock) = self.try_lock(token)? else {
+            return Ok(None);
+        };
+        // Read again under the lock: the owner may have recorded the outcome meanwhile.
+        let Some(mut entry) = self.get(token)? else {
+            return Ok(None);
+        };
+        if entry.outcome != Outcome::Pending {
+            return Ok(None);
+        }
         let finished = finish(client, &entry);
         match &finished {
             Finished::Submitted(id) => {
                 entry.outcome = Outcome::Submitted;
                 entry.refund_id = Some(id.clone());
+                entry.request_id = client.last_request_id();
             }
             Finished::Refused(message) => {
                 entry.outcome = Outcome::Refused;
                 entry.error = Some(message.clone());
             }
-            Finished::StillUnknown(_) => {}
+            Finished::StillUnknown(_) => return Ok(Some((entry, finished))),
         }
         entry.updated_at = ConsoleTime::now().iso();
         self.record(&entry)?;
-        Ok((entry, finished))
+        Ok(Some((entry, finished)))
     }
+}
+
+fn is_stale(item: &std::fs::DirEntry) -> bool {
+    item.metadata()
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age > std::time::Duration::from_secs(3600))
 }
 
 fn read_entry(path: &Path) -> CliResult<Entry> {

@@ -471,16 +471,24 @@ fn repeat(
                 entry.error.as_deref().unwrap_or("no reason recorded")
             ),
         )),
-        Outcome::Pending => match ctx.journal().finish_one(client, entry)? {
-            (_, Finished::Submitted(id)) => {
+        Outcome::Pending => match ctx.journal().finish_one(client, &entry.client_token)? {
+            None => Err(CliError::new(
+                Exit::Unreachable,
+                format!(
+                    "the refund with idempotency key {} is being submitted by another process right now; check it with `jdc-refund {}status`",
+                    entry.client_token,
+                    ctx.command_prefix()
+                ),
+            )),
+            Some((_, Finished::Submitted(id))) => {
                 report_submitted(ctx, client, &id, fee, channel)?;
                 Ok(Exit::Success)
             }
-            (_, Finished::Refused(why)) => Err(CliError::new(
+            Some((_, Finished::Refused(why))) => Err(CliError::new(
                 Exit::Refused,
                 format!("the console did not accept the refund: {why}"),
             )),
-            (e, Finished::StillUnknown(why)) => Err(CliError::new(
+            Some((e, Finished::StillUnknown(why))) => Err(CliError::new(
                 Exit::Unreachable,
                 format!(
                     "{why}; the refund with idempotency key {} is still unconfirmed: run `jdc-refund {}status` later",
@@ -737,6 +745,9 @@ pub(crate) fn submit_plan(
     };
     let (credentials, _) = ctx.credentials()?;
     let journal = ctx.journal();
+    // Held until the outcome is recorded, so no other process resends this submission
+    // while it is on its way (and the check below cannot race another writer).
+    let _in_flight = journal.lock(&plan.token)?;
     if let Some(existing) = journal.get(&plan.token)? {
         // A journal entry is never overwritten: it may be the only record of a refund.
         return Err(CliError::usage(format!(
