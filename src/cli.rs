@@ -39,7 +39,7 @@ pub struct GlobalArgs {
     pub sandbox: bool,
 
     /// Profile whose region, endpoint and credentials to use
-    #[arg(long, global = true, env = "JDC_PROFILE", value_name = "NAME")]
+    #[arg(long, global = true, env = "JDC_PROFILE", value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub profile: Option<String>,
 
     /// Console base URL (default: JD Cloud's https://{service}.jdcloud-api.com)

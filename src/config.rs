@@ -32,7 +32,7 @@ pub fn default_state_dir() -> PathBuf {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct ProfileConfig {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
@@ -186,11 +186,19 @@ fn load<T: for<'de> Deserialize<'de> + Default>(path: &Path) -> CliResult<T> {
         ))
     })?;
     toml::from_str(&text).map_err(|e| {
-        let first = e.to_string();
-        let first = first.lines().next().unwrap_or("invalid TOML").to_string();
+        let line = e
+            .span()
+            .map(|span| {
+                let before = &text[..span.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+                format!(" at line {line}, column {column}")
+            })
+            .unwrap_or_default();
         CliError::failure(format!(
-            "{} is damaged ({first}); fix it, or move it away and run `jdc-refund login` again",
-            path.display()
+            "{} is damaged ({}{line}); fix it, or move it away and run `jdc-refund login` again",
+            path.display(),
+            e.message().trim()
         ))
     })
 }

@@ -8,7 +8,7 @@ use reqwest::Url;
 
 use crate::cli::GlobalArgs;
 use crate::config::{self, StoredCredentials};
-use crate::console::types::DEFAULT_REGION;
+use crate::console::types::{DEFAULT_REGION, REGIONS};
 use crate::console::{Client, ClientConfig, Credentials, Endpoint, RequestLog};
 use crate::error::{CliError, CliResult, Exit};
 use crate::interrupt::{self, PhaseCell};
@@ -92,10 +92,16 @@ impl Context {
         if let Some(region) = &self.global.region {
             return Ok(region.clone());
         }
-        Ok(self
-            .profile_config()?
-            .region
-            .unwrap_or_else(|| DEFAULT_REGION.to_string()))
+        match self.profile_config()?.region {
+            None => Ok(DEFAULT_REGION.to_string()),
+            Some(r) if REGIONS.contains(&r.as_str()) => Ok(r),
+            Some(r) => Err(CliError::usage(format!(
+                "region `{r}` in {} (profile `{}`) is not a region ({}); fix the file",
+                self.store.config_path().display(),
+                self.profile(),
+                REGIONS.join(", ")
+            ))),
+        }
     }
 
     /// The console the options name: the embedded sandbox, `--endpoint`, the profile's
@@ -105,10 +111,17 @@ impl Context {
             return Ok(Endpoint::Base(self.start_sandbox()?));
         }
         if let Some(text) = &self.global.endpoint {
-            return Ok(Endpoint::Base(parse_endpoint(text)?));
+            return Ok(Endpoint::Base(parse_endpoint(text, "--endpoint")?));
         }
         match self.profile_config()?.endpoint {
-            Some(text) => Ok(Endpoint::Base(parse_endpoint(&text)?)),
+            Some(text) => {
+                let source = format!(
+                    "the endpoint in {} (profile `{}`)",
+                    self.store.config_path().display(),
+                    self.profile()
+                );
+                Ok(Endpoint::Base(parse_endpoint(&text, &source)?))
+            }
             None => Ok(Endpoint::JdCloud),
         }
     }
@@ -147,6 +160,16 @@ impl Context {
         }
         match self.stored_credentials()? {
             Some(stored) => {
+                if let (Some(text), None) = (&stored.expiration, stored.expires_at()) {
+                    return Err(CliError::new(
+                        Exit::Auth,
+                        format!(
+                            "the session's expiration `{text}` in {} cannot be read; run `jdc-refund {}login` again",
+                            self.store.credentials_path().display(),
+                            self.command_prefix()
+                        ),
+                    ));
+                }
                 if stored.is_expired() {
                     let at = stored
                         .expires_at()
@@ -302,13 +325,25 @@ impl Context {
     }
 }
 
-/// `--endpoint`: an absolute http(s) URL; plain http only to this machine.
-pub fn parse_endpoint(text: &str) -> CliResult<Url> {
+/// An endpoint (from `source`: the flag, its variable or a profile): an absolute http(s) URL,
+/// plain http only to this machine, and no password inside it (it would be printed).
+pub fn parse_endpoint(text: &str, source: &str) -> CliResult<Url> {
     let url = Url::parse(text).map_err(|e| {
-        CliError::usage(format!(
-            "--endpoint `{text}` is not a URL ({e}); use e.g. https://console.example.com"
-        ))
+        let hint = if !text.contains("://") {
+            format!("; did you mean https://{text} (or http://{text} on this machine)?")
+        } else {
+            "; use e.g. https://console.example.com".to_string()
+        };
+        CliError::usage(format!("{source} `{text}` is not a URL ({e}){hint}"))
     })?;
+    if !url.username().is_empty() || url.password().is_some() {
+        // Said without the URL, which holds the secret.
+        return Err(CliError::usage(format!(
+            "{source} holds a user name or password; remove them from the URL and sign in with `jdc-refund login`"
+        )));
+    }
+    let original = text;
+    let text = url.as_str().trim_end_matches('/');
     match url.scheme() {
         "https" => Ok(url),
         "http" => {
@@ -322,12 +357,15 @@ pub fn parse_endpoint(text: &str) -> CliResult<Url> {
                 Ok(url)
             } else {
                 Err(CliError::usage(format!(
-                    "--endpoint `{text}` uses plain http to another machine, which would expose your keys; use https"
+                    "{source} `{text}` uses plain http to another machine, which would expose your keys; use https"
                 )))
             }
         }
+        _ if !original.contains("://") => Err(CliError::usage(format!(
+            "{source} `{original}` has no scheme; did you mean https://{original} (or http://{original} on this machine)?"
+        ))),
         other => Err(CliError::usage(format!(
-            "--endpoint `{text}` has scheme `{other}`; use https:// (or http:// to this machine)"
+            "{source} `{text}` has scheme `{other}`; use https:// (or http:// to this machine)"
         ))),
     }
 }

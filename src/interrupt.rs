@@ -21,6 +21,13 @@ pub enum Phase {
     Submitted { refund_id: String, prefix: String },
     /// Following a refund that was submitted earlier.
     Watching { refund_id: String, prefix: String },
+    /// Submitting a batch (`refund --batch`): `submitted` of its `total` refunds are
+    /// confirmed; the rest are pending, in flight or not sent yet.
+    Batch {
+        submitted: usize,
+        total: usize,
+        prefix: String,
+    },
 }
 
 pub type PhaseCell = Arc<Mutex<Phase>>;
@@ -46,6 +53,9 @@ pub fn message(phase: &Phase) -> String {
         ),
         Phase::Watching { refund_id, prefix } => format!(
             "stopped watching; refund {refund_id} goes on; resume with `jdc-refund {prefix}status {refund_id} --watch`"
+        ),
+        Phase::Batch { submitted, total, prefix } => format!(
+            "interrupted: {submitted} of the batch's {total} refunds are submitted; run the same command again (same file, unchanged) to finish the rest: it never submits a row twice. `jdc-refund {prefix}status` lists them"
         ),
     }
 }

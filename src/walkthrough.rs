@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use crate::commands::refund::{
-    check_document, check_local, check_quote, finish_pending, read_document, resolve_target,
+    check_document, check_local, check_quote, finish_pending, read_document, resolve_target_with,
     resubmit_to, submit_plan, AttachKind, Plan, Reason, RefundTo, ResubmitArgs, SubmitArgs,
 };
 use crate::console::types::{is_final_status, Order, QueryVo, Quote, RefundApplication};
@@ -55,7 +55,7 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
 
     step(ctx, "2", "确认订单信息", "Confirm the order");
     let (resource_id, order_number) = if args.order.is_some() || args.resource_id.is_some() {
-        resolve_target(&client, &args)?
+        resolve_target_with(&client, &args, &ctx.command_prefix())?
     } else {
         pick_order(ctx, &client)?
     };

@@ -16,7 +16,7 @@ use crate::prompt::Choice;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Account (pin) to sign in with; the password is read from stdin
-    #[arg(long, conflicts_with_all = ["access_key_id", "status"])]
+    #[arg(long, conflicts_with_all = ["access_key_id", "status"], value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub account: Option<String>,
 
     /// Read the password from stdin (one line)
@@ -24,7 +24,7 @@ pub struct Args {
     pub password_stdin: bool,
 
     /// The 6-digit MFA code, for accounts with MFA enabled
-    #[arg(long, requires = "account", value_name = "CODE")]
+    #[arg(long, requires = "account", value_name = "CODE", value_parser = parse_mfa_code)]
     pub mfa_code: Option<String>,
 
     /// How long the session lasts (15m to 12h)
@@ -32,7 +32,7 @@ pub struct Args {
     pub session: Option<u32>,
 
     /// Save an AccessKey pair instead; the secret key is read from stdin
-    #[arg(long, value_name = "KEY", conflicts_with = "status")]
+    #[arg(long, value_name = "KEY", conflicts_with = "status", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub access_key_id: Option<String>,
 
     /// Read the secret key from stdin (one line)
@@ -42,6 +42,15 @@ pub struct Args {
     /// Show who is signed in, with which profile and until when
     #[arg(long)]
     pub status: bool,
+}
+
+fn parse_mfa_code(text: &str) -> Result<String, String> {
+    let t = text.trim();
+    if t.len() == 6 && t.chars().all(|c| c.is_ascii_digit()) {
+        Ok(t.to_string())
+    } else {
+        Err("the MFA code is the 6 digits your authenticator shows".into())
+    }
 }
 
 fn parse_session(text: &str) -> Result<u32, String> {
@@ -229,7 +238,20 @@ pub fn login_with_password(
                 format!("account `{account}` has MFA enabled: add --mfa-code CODE with the 6-digit code from its authenticator"),
             ))
         }
-        Err(e) => return Err(e.into()),
+        Err(e) => {
+            // The generic advice ("run `jdc-refund login`") would send the user in a circle.
+            let mut err = CliError::from(e);
+            if err.exit == Exit::Auth {
+                err.message = err
+                    .message
+                    .split("; run `jdc-refund login`")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                err.message.push_str("; check the account and password");
+            }
+            return Err(err);
+        }
     };
     let sandbox = ctx.global.sandbox;
     save(ctx, stored_session(result, sandbox))

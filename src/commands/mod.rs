@@ -1,5 +1,6 @@
 //! One module per subcommand: an `Args` struct and a `run` that returns the exit code.
 
+pub mod batch;
 pub mod completions;
 pub mod login;
 pub mod logout;

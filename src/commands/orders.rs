@@ -47,6 +47,7 @@ pub enum Action {
     /// One order in full: payment split, resources, refund quote and policy
     Show {
         /// The order number (on a terminal, omit it to pick one)
+        #[arg(value_parser = clap::builder::NonEmptyStringValueParser::new())]
         order: Option<String>,
     },
 }
@@ -206,10 +207,16 @@ fn pick(ctx: &mut Context) -> CliResult<String> {
 }
 
 /// One order's detail; "not found" says where to find the user's orders.
-pub fn query_order(client: &crate::console::Client, number: &str) -> CliResult<OrderDetail> {
+pub fn query_order(
+    client: &crate::console::Client,
+    number: &str,
+    prefix: &str,
+) -> CliResult<OrderDetail> {
     client.query_order(number).map_err(|e| {
         CliError::or_not_found(e, || {
-            format!("order {number} not found in this account; `jdc-refund orders` lists yours")
+            format!(
+                "order {number} not found in this account; `jdc-refund {prefix}orders` lists yours"
+            )
         })
     })
 }
@@ -217,7 +224,7 @@ pub fn query_order(client: &crate::console::Client, number: &str) -> CliResult<O
 /// The detail of one order: what the guide's step 2 looks at, with step 3's quote.
 fn show(ctx: &mut Context, number: &str) -> CliResult<Exit> {
     let client = ctx.client()?;
-    let detail = query_order(&client, number)?;
+    let detail = query_order(&client, number, &ctx.command_prefix())?;
     let o = &detail.order;
     let resource = o
         .resource_id

@@ -26,6 +26,9 @@ pub struct Args {
 
     #[command(flatten)]
     pub submit: SubmitArgs,
+
+    #[command(flatten)]
+    pub batch: crate::commands::batch::BatchArgs,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -33,11 +36,13 @@ pub enum Action {
     /// Cancel a refund that is still pending approval
     Cancel {
         /// The refund id (RF…)
+        #[arg(value_parser = clap::builder::NonEmptyStringValueParser::new())]
         refund_id: String,
     },
     /// Remind (urge) the console about a refund in progress; once per 24 hours
     Remind {
         /// The refund id (RF…)
+        #[arg(value_parser = clap::builder::NonEmptyStringValueParser::new())]
         refund_id: String,
     },
     /// Correct and submit again: cancel if still pending, quote anew, submit a new refund
@@ -108,11 +113,11 @@ impl AttachKind {
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct SubmitArgs {
     /// The order to refund (its number, as `orders` lists it)
-    #[arg(long, value_name = "ORDER", conflicts_with = "resource_id")]
+    #[arg(long, value_name = "ORDER", conflicts_with = "resource_id", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub order: Option<String>,
 
     /// Or the resource to refund (e.g. i-demo0nrsn01)
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub resource_id: Option<String>,
 
     /// The amount you expect, in yuan (e.g. 102.35); refused unless it equals the quote [default: the quote]
@@ -171,6 +176,7 @@ pub struct SubmitArgs {
 #[derive(Debug, clap::Args)]
 pub struct ResubmitArgs {
     /// The refund to correct and submit again (RF…)
+    #[arg(value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub refund_id: String,
 
     #[command(flatten)]
@@ -239,6 +245,9 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
         Some(Action::Cancel { refund_id }) => cancel(ctx, &refund_id),
         Some(Action::Remind { refund_id }) => remind(ctx, &refund_id),
         Some(Action::Resubmit(a)) => resubmit(ctx, *a),
+        None if args.batch.batch.is_some() => {
+            crate::commands::batch::run(ctx, args.batch, args.submit)
+        }
         None => submit(ctx, args.submit),
     }
 }
@@ -265,6 +274,9 @@ pub(crate) fn check_document(path: &Path) -> Result<Document, String> {
     })?;
     if !meta.is_file() {
         return Err("not a file".into());
+    }
+    if meta.len() == 0 {
+        return Err("the file is empty (0 bytes)".into());
     }
     if meta.len() > MAX_ATTACHMENT_BYTES {
         return Err(format!(
@@ -387,7 +399,7 @@ fn submit(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
 
     let client = ctx.client()?;
     finish_pending(ctx, &client)?;
-    let (resource_id, order_number) = resolve_target(&client, &args)?;
+    let (resource_id, order_number) = resolve_target_with(&client, &args, &ctx.command_prefix())?;
     if let (Some(key), false) = (&args.idempotency_key, args.dry_run) {
         if let Some(entry) = ctx.journal().get(key)? {
             return repeat(ctx, &client, entry, &resource_id, &args);
@@ -505,11 +517,20 @@ pub(crate) fn resolve_target(
     client: &Client,
     args: &SubmitArgs,
 ) -> CliResult<(String, Option<String>)> {
+    resolve_target_with(client, args, "")
+}
+
+/// [`resolve_target`], with the global options (`--sandbox `…) a suggested command needs.
+pub(crate) fn resolve_target_with(
+    client: &Client,
+    args: &SubmitArgs,
+    prefix: &str,
+) -> CliResult<(String, Option<String>)> {
     if let Some(resource) = &args.resource_id {
         return Ok((resource.clone(), None));
     }
     let number = args.order.clone().unwrap_or_default();
-    let detail = crate::commands::orders::query_order(client, &number)?;
+    let detail = crate::commands::orders::query_order(client, &number, prefix)?;
     let resource = detail
         .order
         .resource_id
@@ -672,9 +693,12 @@ pub(crate) fn submit_plan(
     let has_invoice = plan.attach_kind == AttachKind::Invoice
         && (!plan.documents.is_empty() || !plan.attachment_ids.is_empty());
     if quote.requires_invoice_return && !has_invoice {
-        return Err(CliError::usage(
-            "the invoice for this order was issued and must be returned: add --attach invoice.pdf",
-        ));
+        let attached = !plan.documents.is_empty() || !plan.attachment_ids.is_empty();
+        return Err(CliError::usage(if attached {
+            "the invoice for this order was issued and must be returned: mark the attached file as the invoice with --attach-kind invoice"
+        } else {
+            "the invoice for this order was issued and must be returned: add --attach invoice.pdf"
+        }));
     }
     let p = ctx.printer.clone();
     let summary = format!(

@@ -26,6 +26,7 @@ pub const REFUND_STATUSES: [&str; 6] = [
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// A refund id (RF…) to show; without one, refunds are listed
+    #[arg(value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub refund_id: Option<String>,
 
     /// Only refunds with this status
@@ -77,7 +78,9 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
         }
         Some(id) if args.watch => watch(ctx, &client, id, args.interval, args.timeout),
         Some(id) => {
-            let refund = client.refund(id).map_err(|e| not_found(e, id))?;
+            let refund = client
+                .refund(id)
+                .map_err(|e| not_found(e, id, &ctx.command_prefix()))?;
             if ctx.interactive() && !ctx.printer.is_json() {
                 return offer(ctx, &client, &refund);
             }
@@ -87,16 +90,16 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
     }
 }
 
-fn not_found(e: crate::console::ConsoleError, id: &str) -> CliError {
+fn not_found(e: crate::console::ConsoleError, id: &str, prefix: &str) -> CliError {
     CliError::or_not_found(e, || {
-        format!("refund {id} not found in this account; `jdc-refund status` lists yours")
+        format!("refund {id} not found in this account; `jdc-refund {prefix}status` lists yours")
     })
 }
 
 fn list(ctx: &mut Context, client: &Client, args: &Args) -> CliResult<Exit> {
     let mut resource = args.resource_id.clone();
     if let Some(order) = &args.order {
-        let detail = crate::commands::orders::query_order(client, order)?;
+        let detail = crate::commands::orders::query_order(client, order, &ctx.command_prefix())?;
         resource = detail.order.resource_id.clone().or(resource);
     }
     let page = client.refund_status(&StatusRequest {
@@ -273,7 +276,9 @@ fn watch(
     let p = ctx.printer.clone();
     let mut last: Option<String> = None;
     loop {
-        let refund = client.refund(id).map_err(|e| not_found(e, id))?;
+        let refund = client
+            .refund(id)
+            .map_err(|e| not_found(e, id, &ctx.command_prefix()))?;
         if last.as_deref() != Some(refund.status.as_str()) {
             announce(&p, &refund);
             last = Some(refund.status.clone());
