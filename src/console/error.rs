@@ -14,14 +14,13 @@ pub enum ConsoleError {
         request_id: Option<String>,
         retry_after: Option<Duration>,
     },
-    /// No answer could be had. `maybe_delivered` is true when the request may have reached the
-    /// console before the failure (a timeout, a dropped connection), so its effect is unknown.
+    /// No answer could be had. Whether a write took effect is then unknown (see
+    /// [`ConsoleError::outcome_unknown`]).
     #[error("could not reach the console at {url} after {attempts} attempt{}: {detail}", if *.attempts == 1 { "" } else { "s" })]
     Unreachable {
         url: String,
         attempts: u32,
         detail: String,
-        maybe_delivered: bool,
     },
     /// An answer came, but not one this page describes (HTML, truncated JSON, no envelope...).
     #[error("the console's answer (HTTP {http}{}) could not be read: {detail}", request_suffix(.request_id))]

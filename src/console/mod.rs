@@ -69,7 +69,6 @@ fn invalid_url(what: &str, e: impl std::fmt::Display) -> ConsoleError {
         url: what.to_string(),
         attempts: 0,
         detail: format!("invalid URL: {e}"),
-        maybe_delivered: false,
     }
 }
 
@@ -451,7 +450,6 @@ impl Client {
                             url: display_url,
                             attempts: attempt,
                             detail: error_chain(&e),
-                            maybe_delivered: call.body.is_some() && !e.is_connect(),
                         });
                     }
                     std::thread::sleep(self.backoff(attempt, None));
