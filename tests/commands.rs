@@ -658,7 +658,10 @@ fn an_unknown_order_is_not_found() {
     refused_locally(
         &refund_args(&["--order", "212600000000009999"], &[]),
         3,
-        &["order 212600000000009999 not found", "jdc-refund --sandbox orders"],
+        &[
+            "order 212600000000009999 not found",
+            "jdc-refund --sandbox orders",
+        ],
     );
 }
 
@@ -1000,7 +1003,10 @@ fn status_of_an_unknown_refund_is_not_found() {
     sandbox(&home, &["status", "RF2026010100099"])
         .code(3)
         .one_error()
-        .stderr_has(&["refund RF2026010100099 not found", "jdc-refund --sandbox status"]);
+        .stderr_has(&[
+            "refund RF2026010100099 not found",
+            "jdc-refund --sandbox status",
+        ]);
 }
 
 #[test]
