@@ -1636,9 +1636,6 @@ const ROWS: &[Row] = &[
     .absent(&["hunter2"]),
 ];
 
-/// Bad input the binary does not yet handle as it should: each row is what it ought to do.
-/// Kept out of `ROWS` so the suite stays green; `known_bugs_are_fixed` runs them.
-
 // ---- running a row ----
 
 fn substitute(text: &str, home: &Path, id: &str, port: &str) -> String {
