@@ -858,7 +858,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__refund)
-            opts="-y -o -v -h -V --order --resource-id --amount --reason --reason-text --contact-name --contact-phone --contact-email --refund-to --include-coupons --attach --attach-kind --idempotency-key --dry-run --yes --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version cancel remind resubmit help"
+            opts="-y -o -v -h -V --order --resource-id --amount --reason --reason-text --contact-name --contact-phone --contact-email --refund-to --include-coupons --attach --attach-kind --idempotency-key --dry-run --yes --batch --concurrency --skip-invalid --report --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version cancel remind resubmit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -910,6 +910,40 @@ _jdc__refund() {
                     ;;
                 --idempotency-key)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --profile)

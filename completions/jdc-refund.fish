@@ -197,6 +197,9 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __
 contract\t''
 other\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l idempotency-key -d 'Idempotency key: the same key with the same request never makes a second refund [default: a new UUID, printed]' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l batch -d 'Refund every row of a CSV file (`-`: stdin): a header, then `order` or `resource_id` per row, and optionally amount, reason, reason_text, refund_to, contact_name, contact_phone, contact_email, idempotency_key; the flags give defaults for empty cells' -r -F
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l concurrency -d 'With --batch: how many submissions to send at once (1 to 32)' -r
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l report -d 'With --batch: write each row\'s result to FILE (`.csv` or `.json`)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l profile -d 'Profile whose region, endpoint and credentials to use' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l endpoint -d 'Console base URL (default: JD Cloud\'s https://{service}.jdcloud-api.com)' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l region -d 'Region of the console' -r -f -a "cn-north-1\t''
@@ -217,6 +220,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l include-coupons -d 'Also refund the coupon share (refundArea 2)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l dry-run -d 'Show the quote and the policy, then stop; nothing is submitted'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -s y -l yes -d 'Submit without asking (required without a terminal)'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l skip-invalid -d 'With --batch: report and skip invalid rows instead of stopping before the first submission'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l no-input -d 'Never prompt; fail at once when a value is missing'

@@ -16,8 +16,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::commands::refund::{
-    check_local, check_quote, parse_amount, parse_email, parse_phone, parse_token, resolve_target,
-    Reason, RefundTo, SubmitArgs,
+    check_local, check_quote, parse_amount, parse_email, parse_phone, parse_token,
+    resolve_target_with, Reason, RefundTo, SubmitArgs,
 };
 use crate::console::types::{Contact, RefundBody};
 use crate::console::{Client, ConsoleTime, Fen};
@@ -164,7 +164,7 @@ struct RowPlan {
 enum Step {
     Invalid(CliError),
     /// New: to quote, then submit.
-    Quote(RowPlan),
+    Quote(Box<RowPlan>),
     /// Quoted and ready to send.
     Send(Box<RefundBody>),
     /// Journaled by an earlier run: submitted or refused, reported as it is.
@@ -203,7 +203,7 @@ pub fn run(ctx: &mut Context, batch: BatchArgs, defaults: SubmitArgs) -> CliResu
 
     // 1. Every row checked and quoted; nothing is sent.
     let mut steps = first_steps(&rows, &journal, &console)?;
-    quote_all(&clients, &mut steps);
+    quote_all(&clients, &mut steps, &ctx.command_prefix());
     let mut results: Vec<RowResult> = Vec::with_capacity(rows.len());
     let mut jobs: Vec<(usize, Step)> = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
@@ -313,10 +313,9 @@ pub fn run(ctx: &mut Context, batch: BatchArgs, defaults: SubmitArgs) -> CliResu
         .iter()
         .filter(|r| r.status == Status::AlreadySubmitted)
         .count();
-    let valid = results.len() - invalid.len();
     ctx.set_phase(Phase::Batch {
         submitted: done_before,
-        total: valid,
+        total: done_before + jobs.len(),
         prefix: prefix.clone(),
     });
     let stopped = submit_all(
@@ -592,7 +591,7 @@ fn first_steps(rows: &[Row], journal: &Journal, console: &str) -> CliResult<Vec<
         }
         keys.insert(plan.key.clone(), row.line);
         let step = match journal.get(&plan.key)? {
-            None => Step::Quote(RowPlan {
+            None => Step::Quote(Box::new(RowPlan {
                 args: plan.args.clone(),
                 reason: plan.reason,
                 reason_text: plan.reason_text.clone(),
@@ -600,7 +599,7 @@ fn first_steps(rows: &[Row], journal: &Journal, console: &str) -> CliResult<Vec<
                 channel: plan.channel,
                 area: plan.area,
                 key: plan.key.clone(),
-            }),
+            })),
             Some(entry) => match same_request(plan, &entry, console) {
                 Err(e) => Step::Invalid(e),
                 Ok(()) if entry.outcome == Outcome::Pending => Step::Finish(Box::new(entry)),
@@ -703,7 +702,7 @@ fn done_result(mut r: RowResult, entry: &Entry) -> RowResult {
 /// Quotes every new row on the worker threads: resolves its order, fetches the quote and
 /// checks it (not refundable, a different amount, an invoice to return), and builds the body
 /// that will be sent.
-fn quote_all(clients: &[Client], steps: &mut [Step]) {
+fn quote_all(clients: &[Client], steps: &mut [Step], prefix: &str) {
     let todo: Vec<usize> = steps
         .iter()
         .enumerate()
@@ -713,7 +712,7 @@ fn quote_all(clients: &[Client], steps: &mut [Step]) {
     if todo.is_empty() {
         return;
     }
-    let plans: Vec<RowPlan> = todo
+    let plans: Vec<Box<RowPlan>> = todo
         .iter()
         .map(
             |i| match std::mem::replace(&mut steps[*i], Step::Invalid(CliError::failure(""))) {
@@ -725,7 +724,7 @@ fn quote_all(clients: &[Client], steps: &mut [Step]) {
     let bar = counter(plans.len() as u64, "checking");
     let stop = AtomicBool::new(false);
     let quoted = pool(clients, &plans, &stop, |client, plan| {
-        let step = match quote_row(client, plan) {
+        let step = match quote_row(client, plan, prefix) {
             Ok(body) => Step::Send(Box::new(body)),
             Err(e) => Step::Invalid(e),
         };
@@ -738,8 +737,8 @@ fn quote_all(clients: &[Client], steps: &mut [Step]) {
     }
 }
 
-fn quote_row(client: &Client, plan: &RowPlan) -> CliResult<RefundBody> {
-    let (resource_id, order_number) = resolve_target(client, &plan.args)?;
+fn quote_row(client: &Client, plan: &RowPlan, prefix: &str) -> CliResult<RefundBody> {
+    let (resource_id, order_number) = resolve_target_with(client, &plan.args, prefix)?;
     let quote = client.refund_quote(
         &resource_id,
         Some(plan.channel as u8),
@@ -807,9 +806,12 @@ fn counter(len: u64, message: &str) -> indicatif::ProgressBar {
         indicatif::ProgressDrawTarget::stderr(),
     );
     if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "  {msg:10} [{bar:30}] {pos}/{len} {per_sec:.dim} ETA {eta}",
+        "  {msg:10} [{bar:30}] {pos}/{len}  {rate}  ETA {eta}",
     ) {
-        bar.set_style(style.progress_chars("=> "));
+        let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{:.1}/s", state.per_sec());
+        };
+        bar.set_style(style.with_key("rate", rate).progress_chars("=> "));
     }
     bar.set_message(message.to_string());
     bar
@@ -1002,12 +1004,13 @@ fn send_new(journal: &Journal, client: &Client, console: &str, body: &RefundBody
         }
         Err(e) if e.outcome_unknown() => {
             // Left pending in the journal: the next run of the same file finishes it.
-            let mut error = CliError::from(e);
-            error.exit = Exit::Unreachable;
-            error.message = format!(
-                "{}; the refund may or may not have been created: run the same command again to finish it (it resends with idempotency key {token}, which never creates a second refund)",
-                error.message
-            );
+            let error = CliError {
+                exit: Exit::Unreachable,
+                request_id: e.request_id().map(str::to_string),
+                message: format!(
+                    "{e}; the refund may or may not have been created: run the same command again to finish it (it resends with idempotency key {token}, which never creates a second refund)"
+                ),
+            };
             Sent::failed(Status::Unknown, error)
         }
         Err(e) => {
@@ -1235,12 +1238,18 @@ fn summarize(p: &Printer, name: &str, results: &[RowResult], prefix: &str) {
     let refunded = results
         .iter()
         .filter(|r| matches!(r.status, Status::Submitted | Status::AlreadySubmitted));
+    let refunded: Vec<&RowResult> = refunded.collect();
+    let follow = if refunded.is_empty() {
+        String::new()
+    } else {
+        format!(" Follow them with `jdc-refund {prefix}status`.")
+    };
     p.wrapped(
         &format!(
-            "Batch {name}: {} row(s): {}; {} refunded in all. Follow them with `jdc-refund {prefix}status`.",
+            "Batch {name}: {} row(s): {}; {} refunded in all.{follow}",
             results.len(),
             parts.join(", "),
-            total(refunded).with_symbol(),
+            total(refunded.into_iter()).with_symbol(),
         ),
         "",
         "  ",

@@ -513,14 +513,7 @@ fn repeat(
 }
 
 /// `--order` or `--resource-id` to the resource and its order.
-pub(crate) fn resolve_target(
-    client: &Client,
-    args: &SubmitArgs,
-) -> CliResult<(String, Option<String>)> {
-    resolve_target_with(client, args, "")
-}
-
-/// [`resolve_target`], with the global options (`--sandbox `…) a suggested command needs.
+/// `prefix` holds the global options (`--sandbox `…) a suggested command needs.
 pub(crate) fn resolve_target_with(
     client: &Client,
     args: &SubmitArgs,
