@@ -75,6 +75,18 @@ const SUBMIT_TO: &[&str] = &[
     "--yes",
 ];
 
+/// A batch of the file `{home}/b.csv`, with defaults for reason and contact.
+const BATCH: &[&str] = &[
+    "--sandbox",
+    "refund",
+    "--reason",
+    "not-wanted",
+    "--contact-phone",
+    "13800000000",
+    "--yes",
+    "--batch",
+];
+
 /// `--sandbox refund` without a target, reason or contact.
 const REFUND: &[&str] = &["--sandbox", "refund"];
 
@@ -1634,6 +1646,166 @@ const ROWS: &[Row] = &[
         ("JDC_ENDPOINT", "http://li:hunter2@console.example.com"),
     ])
     .absent(&["hunter2"]),
+    // CSV rows of `refund --batch`.
+    fails(
+        "batch: no target column",
+        &["{home}/b.csv"],
+        2,
+        &["line 1", "`order` or a `resource_id` column"],
+    )
+    .after(BATCH)
+    .files(&[text("b.csv", "reason\nnot-wanted\n")]),
+    fails(
+        "batch: both targets in a row",
+        &["{home}/b.csv"],
+        2,
+        &["line 2", "not both"],
+    )
+    .after(BATCH)
+    .files(&[text(
+        "b.csv",
+        "order,resource_id\n212611270000000101,i-demo0nrsn01\n",
+    )]),
+    fails("batch: only a header", &["{home}/b.csv"], 2, &["no rows"])
+        .after(BATCH)
+        .files(&[text("b.csv", "order\n")]),
+    fails(
+        "batch: an amount with three decimals",
+        &["{home}/b.csv"],
+        2,
+        &["line 2", "102.351", "two decimals"],
+    )
+    .after(BATCH)
+    .files(&[text("b.csv", "order,amount\n212611270000000101,102.351\n")]),
+    fails(
+        "batch: an amount other than the quote",
+        &["{home}/b.csv"],
+        2,
+        &["line 2", "100.00", "102.35"],
+    )
+    .after(BATCH)
+    .files(&[text("b.csv", "order,amount\n212611270000000101,100\n")]),
+    fails(
+        "batch: an unknown reason",
+        &["{home}/b.csv"],
+        2,
+        &["line 2", "hungry"],
+    )
+    .after(BATCH)
+    .files(&[text("b.csv", "order,reason\n212611270000000101,hungry\n")]),
+    fails(
+        "batch: reason other without text",
+        &["{home}/b.csv"],
+        2,
+        &["line 2", "--reason-text"],
+    )
+    .after(BATCH)
+    .files(&[text("b.csv", "order,reason\n212611270000000101,other\n")]),
+    fails(
+        "batch: a bad phone",
+        &["{home}/b.csv"],
+        2,
+        &["line 2", "call-me"],
+    )
+    .after(BATCH)
+    .files(&[text(
+        "b.csv",
+        "order,contact_phone\n212611270000000101,call-me\n",
+    )]),
+    fails(
+        "batch: a bad email",
+        &["{home}/b.csv"],
+        2,
+        &["line 2", "li@"],
+    )
+    .after(BATCH)
+    .files(&[text(
+        "b.csv",
+        "order,contact_email\n212611270000000101,li@\n",
+    )]),
+    fails(
+        "batch: an unknown refund_to",
+        &["{home}/b.csv"],
+        2,
+        &["line 2", "wallet"],
+    )
+    .after(BATCH)
+    .files(&[text(
+        "b.csv",
+        "order,refund_to\n212611270000000101,wallet\n",
+    )]),
+    fails(
+        "batch: an unknown order",
+        &["{home}/b.csv"],
+        3,
+        &["line 2", "212600000000009999 not found"],
+    )
+    .after(BATCH)
+    .files(&[text("b.csv", "order\n212600000000009999\n")]),
+    fails(
+        "batch: a post-paid order",
+        &["{home}/b.csv"],
+        5,
+        &["line 2", "not refundable"],
+    )
+    .after(BATCH)
+    .files(&[text("b.csv", "order\n212611210000000105\n")]),
+    fails(
+        "batch: the same order twice",
+        &["{home}/b.csv"],
+        2,
+        &["line 3", "also on line 2"],
+    )
+    .after(BATCH)
+    .files(&[text(
+        "b.csv",
+        "order\n212611270000000101\n212611270000000101\n",
+    )]),
+    fails(
+        "batch: an invoice to return",
+        &["{home}/b.csv"],
+        2,
+        &["line 2", "invoice"],
+    )
+    .after(BATCH)
+    .files(&[text("b.csv", "order\n212611260000000103\n")]),
+    fails(
+        "batch: a bad idempotency key",
+        &["{home}/b.csv"],
+        2,
+        &["line 2", "idempotency_key"],
+    )
+    .after(BATCH)
+    .files(&[text(
+        "b.csv",
+        "order,idempotency_key\n212611270000000101,bad key!\n",
+    )]),
+    fails(
+        "batch: an unknown column",
+        &["{home}/b.csv"],
+        2,
+        &["line 1", "colour"],
+    )
+    .after(BATCH)
+    .files(&[text("b.csv", "order,colour\n212611270000000101,red\n")]),
+    fails(
+        "batch: a later bad row stops the earlier good ones",
+        &["{home}/b.csv"],
+        3,
+        &["line 4", "not-an-order"],
+    )
+    .after(BATCH)
+    .files(&[text(
+        "b.csv",
+        "order\n212611270000000101\n212611240000000109\nnot-an-order\n",
+    )]),
+    fails(
+        "batch: a missing file",
+        &["{home}/missing.csv"],
+        2,
+        &["missing.csv", "no such file"],
+    )
+    .after(BATCH),
 ];
 
 // ---- running a row ----

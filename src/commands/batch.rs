@@ -744,7 +744,13 @@ fn quote_row(client: &Client, plan: &RowPlan, prefix: &str) -> CliResult<RefundB
         Some(plan.channel as u8),
         Some(plan.area as u8),
     )?;
-    check_quote(&quote, plan.args.amount)?;
+    check_quote(&quote, plan.args.amount).map_err(|mut e| {
+        // In a batch the amount comes from the row's `amount` cell, not a flag.
+        if let Some(rest) = e.message.strip_prefix("--amount ") {
+            e.message = format!("amount {}", rest.replace("or pass --amount", "or write"));
+        }
+        e
+    })?;
     if quote.requires_invoice_return {
         return Err(CliError::usage(format!(
             "the invoice for resource {resource_id} was issued and must be returned, and a batch sends no documents: refund it on its own with `jdc-refund refund --resource-id {resource_id} --attach invoice.pdf`"
