@@ -870,15 +870,24 @@ struct OrderRow {
 }
 
 /// The order's status as of now: a refund that has succeeded makes it `REFUND_ALL`.
-const ORDER_SELECT: &str =
+macro_rules! order_status {
+    () => {
+        "CASE WHEN EXISTS (SELECT 1 FROM refunds r WHERE r.order_number = o.order_number
+            AND r.outcome = 'SUCCESS' AND r.canceled_ms IS NULL AND r.finish_ms <= :now)
+            THEN 'REFUND_ALL' ELSE o.status END"
+    };
+}
+
+const ORDER_STATUS: &str = order_status!();
+
+const ORDER_SELECT: &str = concat!(
     "SELECT o.order_number, o.pin, o.region_id, o.resource_id, o.resource_name,
-    o.item_name, o.app_code, o.app_name, o.service_name, o.charge_mode, o.order_type, o.pay_type,
-    CASE WHEN EXISTS (SELECT 1 FROM refunds r WHERE r.order_number = o.order_number
-        AND r.outcome = 'SUCCESS' AND r.canceled_ms IS NULL AND r.finish_ms <= :now)
-        THEN 'REFUND_ALL' ELSE o.status END,
-    o.total_fen, o.discount_fen, o.money_fen, o.balance_fen, o.coupon_fen, o.payment_channel,
+    o.item_name, o.app_code, o.app_name, o.service_name, o.charge_mode, o.order_type, o.pay_type, ",
+    order_status!(),
+    ", o.total_fen, o.discount_fen, o.money_fen, o.balance_fen, o.coupon_fen, o.payment_channel,
     o.payment_number, o.invoice_issued, o.create_ms, o.pay_ms, o.term_end_ms, o.charge_duration,
-    o.unit, o.refund_outcome FROM orders o";
+    o.unit, o.refund_outcome FROM orders o"
+);
 
 impl OrderRow {
     fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OrderRow> {
@@ -1013,28 +1022,48 @@ fn list_orders(ctx: &Ctx<'_>, request: QueryOrdersRequest) -> ApiResult<Value> {
             "startTime and endTime may span at most 366 days",
         ));
     }
-    let wanted =
-        |filter: &Option<String>, value: &str| filter.as_deref().is_none_or(|f| f == value);
-    let rows: Vec<OrderRow> = OrderRow::load(ctx, "", "")?
-        .into_iter()
-        .filter(|o| o.create_ms >= start && o.create_ms <= end)
-        .filter(|o| {
-            wanted(&q.app_code, &o.app_code)
-                && wanted(&q.service_code, &o.app_code)
-                && wanted(&q.charge_mode, &o.charge_mode)
-                && wanted(&q.pay_type, &o.pay_type)
-                && wanted(&q.status, &o.status)
-                && wanted(&q.order_type, &o.order_type)
-                && wanted(&q.resource_id, &o.resource_id)
-        })
-        .collect();
-    let total = rows.len() as i64;
-    let list: Vec<Order> = rows
+    // Filtered, counted and paged in SQL over the (pin, create_ms, order_number) index, so a
+    // page costs the same however many orders the account has before it.
+    let filter = format!(
+        "o.pin = :pin AND o.create_ms BETWEEN :start AND :end
+         AND (:app IS NULL OR o.app_code = :app) AND (:svc IS NULL OR o.app_code = :svc)
+         AND (:charge IS NULL OR o.charge_mode = :charge) AND (:pay IS NULL OR o.pay_type = :pay)
+         AND (:otype IS NULL OR o.order_type = :otype) AND (:res IS NULL OR o.resource_id = :res)
+         AND (:status IS NULL OR {ORDER_STATUS} = :status)"
+    );
+    let params: Vec<(&str, &dyn rusqlite::ToSql)> = vec![
+        (":pin", &ctx.pin),
+        (":now", &ctx.now),
+        (":start", &start),
+        (":end", &end),
+        (":app", &q.app_code),
+        (":svc", &q.service_code),
+        (":charge", &q.charge_mode),
+        (":pay", &q.pay_type),
+        (":otype", &q.order_type),
+        (":res", &q.resource_id),
+        (":status", &q.status),
+    ];
+    let total: i64 = ctx
+        .tx
+        .prepare_cached(&format!("SELECT COUNT(*) FROM orders o WHERE {filter}"))?
+        .query_row(params.as_slice(), |r| r.get(0))?;
+    let offset = (page - 1) * page_size;
+    let mut paged = params.clone();
+    paged.push((":limit", &page_size));
+    paged.push((":offset", &offset));
+    let numbers: Vec<String> = ctx
+        .tx
+        .prepare_cached(&format!(
+            "SELECT o.order_number FROM orders o WHERE {filter}
+             ORDER BY o.create_ms DESC, o.order_number DESC LIMIT :limit OFFSET :offset"
+        ))?
+        .query_map(paged.as_slice(), |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let list: Vec<Order> = numbers
         .iter()
-        .skip(((page - 1) * page_size) as usize)
-        .take(page_size as usize)
-        .map(OrderRow::to_order)
-        .collect();
+        .map(|n| OrderRow::by_number(ctx, n).map(|o| o.to_order()))
+        .collect::<ApiResult<_>>()?;
     Ok(to_value(&OrderPage {
         result_list: list,
         total_count: total as u64,

@@ -72,7 +72,7 @@ CREATE TABLE IF NOT EXISTS orders (
     unit TEXT NOT NULL,
     refund_outcome TEXT
 );
-CREATE INDEX IF NOT EXISTS orders_pin ON orders (pin, create_ms);
+CREATE INDEX IF NOT EXISTS orders_listing ON orders (pin, create_ms, order_number);
 CREATE INDEX IF NOT EXISTS orders_resource ON orders (pin, resource_id);
 CREATE TABLE IF NOT EXISTS attachments (
     attachment_id TEXT PRIMARY KEY,
