@@ -16,8 +16,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::commands::refund::{
-    check_local, check_quote, parse_amount, parse_email, parse_phone, parse_token,
-    resolve_target_with, Reason, RefundTo, SubmitArgs,
+    check_local, check_quote, parse_amount, parse_email, parse_phone, parse_token, refund_body,
+    resolve_target_with, Ask, Reason, RefundTo, SubmitArgs,
 };
 use crate::console::types::{Contact, RefundBody};
 use crate::console::{Client, ConsoleTime, Fen};
@@ -756,21 +756,19 @@ fn quote_row(client: &Client, plan: &RowPlan, prefix: &str) -> CliResult<RefundB
             "the invoice for resource {resource_id} was issued and must be returned, and a batch sends no documents: refund it on its own with `jdc-refund refund --resource-id {resource_id} --attach invoice.pdf`"
         )));
     }
-    // As `submit_plan` builds it.
-    Ok(RefundBody {
-        resource_id,
-        refund_type: Some(1),
-        refund_channel: Some(plan.channel),
-        refund_way: Some(2),
-        refund_reason: Some(plan.reason.code()),
-        refund_reason_other: plan.reason_text.clone(),
-        refund_area: Some(plan.area),
-        client_token: Some(plan.key.clone()),
-        order_number: order_number.or_else(|| quote.order_numbers.first().cloned()),
-        refund_amount: Some(quote.fee),
-        contact: Some(plan.contact.clone()),
-        attachment_ids: None,
-    })
+    Ok(refund_body(
+        &quote,
+        (resource_id, order_number),
+        &Ask {
+            reason: plan.reason,
+            reason_text: &plan.reason_text,
+            contact: &plan.contact,
+            channel: plan.channel,
+            area: plan.area,
+        },
+        &plan.key,
+        Vec::new(),
+    ))
 }
 
 /// Runs `work` on every job, on one thread per client; a job's result is `None` when `stop`

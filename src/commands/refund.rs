@@ -306,6 +306,43 @@ pub(crate) fn check_document(path: &Path) -> Result<Document, String> {
     })
 }
 
+/// What a refund asks for, as the submission body carries it.
+pub(crate) struct Ask<'a> {
+    pub reason: Reason,
+    pub reason_text: &'a Option<String>,
+    pub contact: &'a Contact,
+    pub channel: i64,
+    pub area: i64,
+}
+
+/// The body of a submission for `target` (resource, order) at the quoted amount: the one
+/// place single refunds and batches build it.
+pub(crate) fn refund_body(
+    quote: &Quote,
+    target: (String, Option<String>),
+    ask: &Ask<'_>,
+    token: &str,
+    attachment_ids: Vec<String>,
+) -> RefundBody {
+    let (resource_id, order_number) = target;
+    RefundBody {
+        resource_id,
+        refund_type: Some(1),
+        refund_channel: Some(ask.channel),
+        refund_way: Some(2),
+        refund_reason: Some(ask.reason.code()),
+        refund_reason_other: ask.reason_text.clone(),
+        refund_area: Some(ask.area),
+        client_token: Some(token.to_string()),
+        order_number: order_number.or_else(|| quote.order_numbers.first().cloned()),
+        // The amount the user saw: if the console's figure moved, it refuses rather than
+        // refunding something else.
+        refund_amount: Some(quote.fee),
+        contact: Some(ask.contact.clone()),
+        attachment_ids: (!attachment_ids.is_empty()).then_some(attachment_ids),
+    }
+}
+
 /// What the user asked for, checked; everything a submission needs but the quote.
 pub(crate) struct Plan {
     pub resource_id: String,
@@ -741,25 +778,19 @@ pub(crate) fn submit_plan(
         plan.attachment_ids.push(uploaded.attachment_id);
     }
     bar.finish_and_clear();
-    let body = RefundBody {
-        resource_id: plan.resource_id.clone(),
-        refund_type: Some(1),
-        refund_channel: Some(plan.channel),
-        refund_way: Some(2),
-        refund_reason: Some(plan.reason.code()),
-        refund_reason_other: plan.reason_text.clone(),
-        refund_area: Some(plan.area),
-        client_token: Some(plan.token.clone()),
-        order_number: plan
-            .order_number
-            .clone()
-            .or_else(|| quote.order_numbers.first().cloned()),
-        // The amount the user saw: if the console's figure moved, it refuses rather than
-        // refunding something else.
-        refund_amount: Some(quote.fee),
-        contact: Some(plan.contact.clone()),
-        attachment_ids: (!plan.attachment_ids.is_empty()).then(|| plan.attachment_ids.clone()),
-    };
+    let body = refund_body(
+        quote,
+        (plan.resource_id.clone(), plan.order_number.clone()),
+        &Ask {
+            reason: plan.reason,
+            reason_text: &plan.reason_text,
+            contact: &plan.contact,
+            channel: plan.channel,
+            area: plan.area,
+        },
+        &plan.token,
+        plan.attachment_ids.clone(),
+    );
     let (credentials, _) = ctx.credentials()?;
     let journal = ctx.journal();
     // Held until the outcome is recorded, so no other process resends this submission
