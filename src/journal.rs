@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::{ensure_private_dir, write_atomic};
 use crate::console::types::{RefundBody, StatusRequest};
-use crate::console::{Client, ConsoleTime};
+use crate::console::{Client, ConsoleError, ConsoleTime};
 use crate::error::{CliError, CliResult};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,6 +68,25 @@ impl Entry {
 
 pub struct Journal {
     dir: PathBuf,
+}
+
+/// How one journaled submission ended.
+pub enum Submission {
+    /// The console created the refund. `unrecorded` is set when the journal could not be
+    /// updated afterwards (the entry stays pending; the next run learns the id again).
+    Accepted {
+        refund_id: String,
+        unrecorded: Option<CliError>,
+    },
+    /// The console refused it: nothing was created.
+    Refused {
+        error: CliError,
+        unrecorded: Option<CliError>,
+    },
+    /// No answer: the entry stays pending, to be finished by resending with the same key.
+    Unknown(ConsoleError),
+    /// The key was journaled already (by an earlier or concurrent run); nothing was sent.
+    Exists(Box<Entry>),
 }
 
 /// What finishing an unknown outcome found.
@@ -142,6 +161,64 @@ impl Journal {
             .entries()?
             .into_iter()
             .find(|e| e.refund_id.as_deref() == Some(refund_id)))
+    }
+
+    /// Submits `body` exactly once as far as this journal can see: the entry is locked,
+    /// written durably as pending (then `journaled` is called, before anything is sent),
+    /// sent with its idempotency key, and its outcome recorded. The one place that order is
+    /// kept, for single refunds and batches alike.
+    pub fn submit(
+        &self,
+        client: &Client,
+        console: &str,
+        body: &RefundBody,
+        journaled: impl FnOnce(),
+    ) -> CliResult<Submission> {
+        let token = body
+            .client_token
+            .clone()
+            .ok_or_else(|| CliError::failure("a submission needs an idempotency key"))?;
+        // Held until the outcome is recorded, so no other process resends this submission
+        // while it is on its way, and the check below cannot race another writer.
+        let _in_flight = self.lock(&token)?;
+        if let Some(existing) = self.get(&token)? {
+            // An entry is never overwritten: it may be the only record of a refund.
+            return Ok(Submission::Exists(Box::new(existing)));
+        }
+        let mut entry = Entry::new(console.to_string(), body.clone())?;
+        self.record(&entry)?;
+        journaled();
+        let error = match client.submit_refund(body) {
+            Ok(r) if r.success && r.data.is_some() => {
+                let refund_id = r.data.unwrap_or_default();
+                entry.outcome = Outcome::Submitted;
+                entry.refund_id = Some(refund_id.clone());
+                entry.request_id = client.last_request_id();
+                entry.updated_at = ConsoleTime::now().iso();
+                let unrecorded = self.record(&entry).err();
+                return Ok(Submission::Accepted {
+                    refund_id,
+                    unrecorded,
+                });
+            }
+            Ok(r) => {
+                let message = r.message.unwrap_or_default();
+                entry.error = Some(message.clone());
+                CliError::new(
+                    crate::error::Exit::Refused,
+                    format!("the console did not accept the refund: {message}"),
+                )
+            }
+            Err(e) if e.outcome_unknown() => return Ok(Submission::Unknown(e)),
+            Err(e) => {
+                entry.error = Some(e.to_string());
+                CliError::from(e)
+            }
+        };
+        entry.outcome = Outcome::Refused;
+        entry.updated_at = ConsoleTime::now().iso();
+        let unrecorded = self.record(&entry).err();
+        Ok(Submission::Refused { error, unrecorded })
     }
 
     /// Holds `token`'s submission for this process: while held, no other process resends

@@ -20,11 +20,11 @@ use crate::commands::refund::{
     resolve_target_with, Ask, Reason, RefundTo, SubmitArgs,
 };
 use crate::console::types::{Contact, RefundBody};
-use crate::console::{Client, ConsoleTime, Fen};
+use crate::console::{Client, Fen};
 use crate::context::Context;
 use crate::error::{CliError, CliResult, Exit};
 use crate::interrupt::{Phase, PhaseCell};
-use crate::journal::{Entry, Finished, Journal, Outcome};
+use crate::journal::{Entry, Finished, Journal, Outcome, Submission};
 use crate::printer::{Printer, Table, Tone};
 
 /// The most submissions a batch sends at once.
@@ -946,95 +946,46 @@ fn submit_all(
 /// before the request goes out, the outcome after.
 fn send_new(journal: &Journal, client: &Client, console: &str, body: &RefundBody) -> Sent {
     let token = body.client_token.clone().unwrap_or_default();
-    let in_flight = match journal.lock(&token) {
-        Ok(lock) => lock,
-        Err(e) => return Sent::stopped(e),
-    };
-    match journal.get(&token) {
-        Err(e) => return Sent::stopped(e),
+    match journal.submit(client, console, body, || {}) {
+        Err(e) => Sent::stopped(e),
         // Another process running the same file got here first.
-        Ok(Some(existing)) => {
-            drop(in_flight);
-            return match existing.outcome {
-                Outcome::Pending => finish_earlier(journal, client, &token),
-                _ => from_entry(&existing),
-            };
-        }
-        Ok(None) => {}
-    }
-    let mut entry = match Entry::new(console.to_string(), body.clone()) {
-        Ok(entry) => entry,
-        Err(e) => return Sent::stopped(e),
-    };
-    if let Err(e) = journal.record(&entry) {
-        return Sent::stopped(e);
-    }
-    match client.submit_refund(body) {
-        Ok(r) if r.success && r.data.is_some() => {
-            let refund_id = r.data.unwrap_or_default();
-            entry.outcome = Outcome::Submitted;
-            entry.refund_id = Some(refund_id.clone());
-            entry.request_id = client.last_request_id();
-            entry.updated_at = ConsoleTime::now().iso();
-            match journal.record(&entry) {
-                Ok(()) => Sent::ok(Status::Submitted, Some(refund_id)),
-                // Created, but recorded as pending: the next run resends and learns the id.
-                Err(e) => Sent {
-                    status: Status::Submitted,
-                    refund_id: Some(refund_id),
-                    error: None,
-                    stop: Some(e),
-                },
-            }
-        }
-        Ok(r) => {
-            entry.outcome = Outcome::Refused;
-            entry.error = r.message.clone();
-            let recorded = journal.record(&entry);
-            let error = CliError::new(
-                Exit::Refused,
-                format!(
-                    "the console did not accept the refund: {}",
-                    r.message.unwrap_or_default()
-                ),
-            );
-            match recorded {
-                Ok(()) => Sent::failed(Status::Refused, error),
-                Err(e) => Sent {
-                    stop: Some(e),
-                    ..Sent::failed(Status::Refused, error)
-                },
-            }
-        }
-        Err(e) if e.outcome_unknown() => {
-            // Left pending in the journal: the next run of the same file finishes it.
-            let error = CliError {
-                exit: Exit::Unreachable,
-                request_id: e.request_id().map(str::to_string),
-                message: format!(
-                    "{e}; the refund may or may not have been created: run the same command again to finish it (it resends with idempotency key {token}, which never creates a second refund)"
-                ),
-            };
-            Sent::failed(Status::Unknown, error)
-        }
-        Err(e) => {
-            entry.outcome = Outcome::Refused;
-            entry.error = Some(e.to_string());
-            let recorded = journal.record(&entry);
-            let error = CliError::from(e);
-            let stop = match recorded {
-                Err(e) => Some(e),
+        Ok(Submission::Exists(existing)) => match existing.outcome {
+            Outcome::Pending => finish_earlier(journal, client, &token),
+            _ => from_entry(&existing),
+        },
+        Ok(Submission::Accepted {
+            refund_id,
+            unrecorded,
+        }) => Sent {
+            // Created; if it could not be recorded, the next run resends and learns the id.
+            stop: unrecorded,
+            ..Sent::ok(Status::Submitted, Some(refund_id))
+        },
+        Ok(Submission::Refused { error, unrecorded }) => {
+            let stop = match unrecorded {
+                Some(e) => Some(e),
                 // Refused credentials refuse every row alike: stop rather than burn them all.
-                Ok(()) if error.exit == Exit::Auth => {
+                None if error.exit == Exit::Auth => {
                     Some(CliError::new(error.exit, error.message.clone()))
                 }
-                Ok(()) => None,
+                None => None,
             };
             Sent {
                 stop,
                 ..Sent::failed(Status::Refused, error)
             }
         }
+        // Left pending in the journal: the next run of the same file finishes it.
+        Ok(Submission::Unknown(e)) => Sent::failed(
+            Status::Unknown,
+            CliError {
+                exit: Exit::Unreachable,
+                request_id: e.request_id().map(str::to_string),
+                message: format!(
+                    "{e}; the refund may or may not have been created: run the same command again to finish it (it resends with idempotency key {token}, which never creates a second refund)"
+                ),
+            },
+        ),
     }
 }
 

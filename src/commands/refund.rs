@@ -13,7 +13,7 @@ use crate::console::{Client, Fen};
 use crate::context::Context;
 use crate::error::{CliError, CliResult, Exit};
 use crate::interrupt::Phase;
-use crate::journal::{Entry, Finished, Outcome};
+use crate::journal::{Entry, Finished, Outcome, Submission};
 use crate::views::{quote_lines, refund_to_text, QuoteView, RefundView};
 
 pub const MAX_ATTACHMENT_BYTES: u64 = 5 * 1024 * 1024;
@@ -792,70 +792,49 @@ pub(crate) fn submit_plan(
         plan.attachment_ids.clone(),
     );
     let (credentials, _) = ctx.credentials()?;
-    let journal = ctx.journal();
-    // Held until the outcome is recorded, so no other process resends this submission
-    // while it is on its way (and the check below cannot race another writer).
-    let _in_flight = journal.lock(&plan.token)?;
-    if let Some(existing) = journal.get(&plan.token)? {
-        // A journal entry is never overwritten: it may be the only record of a refund.
-        return Err(CliError::usage(format!(
+    let console = ctx.console_id(&credentials)?;
+    let prefix = ctx.command_prefix();
+    let phase = ctx.phase.clone();
+    let submitting = Phase::Submitting {
+        client_token: plan.token.clone(),
+        prefix: prefix.clone(),
+    };
+    let journaled = || crate::interrupt::set(&phase, submitting);
+    match ctx.journal().submit(client, &console, &body, journaled)? {
+        Submission::Exists(existing) => Err(CliError::usage(format!(
             "idempotency key {} was already used (refund {}); use a new key",
             plan.token,
             existing.refund_id.as_deref().unwrap_or("unconfirmed")
-        )));
-    }
-    let mut entry = Entry::new(ctx.console_id(&credentials)?, body.clone())?;
-    journal.record(&entry)?;
-    ctx.set_phase(Phase::Submitting {
-        client_token: plan.token.clone(),
-        prefix: ctx.command_prefix(),
-    });
-    let result = client.submit_refund(&body);
-    let refund_id = match result {
-        Ok(r) if r.success && r.data.is_some() => r.data.unwrap_or_default(),
-        Ok(r) => {
-            entry.outcome = Outcome::Refused;
-            entry.error = r.message.clone();
-            journal.record(&entry)?;
-            ctx.set_phase(Phase::Nothing);
-            return Err(CliError::new(
-                Exit::Refused,
-                format!(
-                    "the console did not accept the refund: {}",
-                    r.message.unwrap_or_default()
-                ),
-            ));
-        }
-        Err(e) if e.outcome_unknown() => {
-            // Left pending in the journal: the next `refund` or `status` finishes it.
-            return Err(CliError {
-                exit: Exit::Unreachable,
-                request_id: e.request_id().map(str::to_string),
-                message: format!(
-                    "{e}; the refund may or may not have been created. Run `jdc-refund {}status` to find out: it resends with the same idempotency key ({}), which never creates a second refund",
-                    ctx.command_prefix(),
-                    plan.token
-                ),
+        ))),
+        Submission::Accepted {
+            refund_id,
+            unrecorded,
+        } => {
+            if let Some(e) = unrecorded {
+                p.warn(&format!(
+                    "refund {refund_id} was created but the journal could not record it ({e}); the next `jdc-refund {prefix}status` records it"
+                ));
+            }
+            ctx.set_phase(Phase::Submitted {
+                refund_id: refund_id.clone(),
+                prefix,
             });
+            Ok(Some(refund_id))
         }
-        Err(e) => {
-            entry.outcome = Outcome::Refused;
-            entry.error = Some(e.to_string());
-            journal.record(&entry)?;
+        Submission::Refused { error, unrecorded } => {
             ctx.set_phase(Phase::Nothing);
-            return Err(e.into());
+            Err(unrecorded.unwrap_or(error))
         }
-    };
-    entry.outcome = Outcome::Submitted;
-    entry.refund_id = Some(refund_id.clone());
-    entry.request_id = client.last_request_id();
-    entry.updated_at = crate::console::ConsoleTime::now().iso();
-    journal.record(&entry)?;
-    ctx.set_phase(Phase::Submitted {
-        refund_id: refund_id.clone(),
-        prefix: ctx.command_prefix(),
-    });
-    Ok(Some(refund_id))
+        // Left pending in the journal: the next `refund` or `status` finishes it.
+        Submission::Unknown(e) => Err(CliError {
+            exit: Exit::Unreachable,
+            request_id: e.request_id().map(str::to_string),
+            message: format!(
+                "{e}; the refund may or may not have been created. Run `jdc-refund {prefix}status` to find out: it resends with the same idempotency key ({}), which never creates a second refund",
+                plan.token
+            ),
+        }),
+    }
 }
 
 #[derive(Serialize)]
