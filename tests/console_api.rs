@@ -748,3 +748,32 @@ fn two_processes_over_one_state_lose_and_duplicate_nothing() {
     ids.dedup();
     assert_eq!(ids.len(), 16, "refund ids are unique");
 }
+
+#[test]
+fn a_listing_sees_orders_another_process_added() {
+    let sandbox = Sandbox::start();
+    let client = sandbox.client();
+    let year = QueryVo {
+        start_time: Some(chrono::Utc::now().timestamp_millis() - 365 * 86_400_000),
+        page_size: Some(3),
+        ..QueryVo::default()
+    };
+    let first = client.query_orders(&year).unwrap();
+    assert_eq!(first.total_count, 10);
+    let second_page = client
+        .query_orders(&QueryVo {
+            page_number: Some(2),
+            ..year.clone()
+        })
+        .unwrap();
+    assert_ne!(
+        first.result_list[0].order_number,
+        second_page.result_list[0].order_number
+    );
+    // Another connection (as another process would) adds orders: the listing follows.
+    let mut conn = rusqlite::Connection::open(sandbox.state()).unwrap();
+    conn.busy_timeout(Duration::from_secs(5)).unwrap();
+    jdc_refund::sandbox::store::seed_extra_orders(&mut conn, 5).unwrap();
+    let after = client.query_orders(&year).unwrap();
+    assert_eq!(after.total_count, 15);
+}

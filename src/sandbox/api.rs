@@ -156,6 +156,16 @@ type ApiResult<T> = Result<T, ApiError>;
 pub struct Console {
     conn: Mutex<Connection>,
     speed: f64,
+    /// The last order listing's numbers, so paging through it costs one slice per page.
+    listing: Mutex<Option<Listing>>,
+}
+
+/// An ordered listing of order numbers for one account and filter, valid while no other
+/// connection has committed (orders change only by seeding, at start or elsewhere).
+struct Listing {
+    key: String,
+    data_version: i64,
+    numbers: std::sync::Arc<Vec<String>>,
 }
 
 /// Which operation a request names, with its path parameters.
@@ -254,6 +264,7 @@ impl Console {
     pub fn new(conn: Connection, speed: f64) -> Console {
         Console {
             conn: Mutex::new(conn),
+            listing: Mutex::new(None),
             speed: if speed.is_finite() && speed > 0.0 {
                 speed
             } else {
@@ -317,7 +328,7 @@ impl Console {
         match route {
             Route::Login => unreachable!("login is handled before authentication"),
             Route::Balance => plain(balance(ctx)),
-            Route::Orders => plain(list_orders(ctx, body(req)?)),
+            Route::Orders => plain(list_orders(ctx, body(req)?, &self.listing)),
             Route::Order(number) => plain(order_detail(ctx, number, &req.query)),
             Route::Policy => Ok((to_value(&policy()), false)),
             Route::Quote => plain(quote_op(ctx, body(req)?)),
@@ -1001,7 +1012,11 @@ fn balance(ctx: &Ctx<'_>) -> ApiResult<Value> {
     }))
 }
 
-fn list_orders(ctx: &Ctx<'_>, request: QueryOrdersRequest) -> ApiResult<Value> {
+fn list_orders(
+    ctx: &Ctx<'_>,
+    request: QueryOrdersRequest,
+    listing: &Mutex<Option<Listing>>,
+) -> ApiResult<Value> {
     let q = request.query_vo;
     let page_size = i64::from(q.page_size.unwrap_or(10));
     if !(1..=100).contains(&page_size) {
@@ -1022,8 +1037,7 @@ fn list_orders(ctx: &Ctx<'_>, request: QueryOrdersRequest) -> ApiResult<Value> {
             "startTime and endTime may span at most 366 days",
         ));
     }
-    // Filtered, counted and paged in SQL over the (pin, create_ms, order_number) index, so a
-    // page costs the same however many orders the account has before it.
+    // Filtered and ordered in SQL over the (pin, create_ms, order_number) index.
     let filter = format!(
         "o.pin = :pin AND o.create_ms BETWEEN :start AND :end
          AND (:app IS NULL OR o.app_code = :app) AND (:svc IS NULL OR o.app_code = :svc)
@@ -1044,24 +1058,50 @@ fn list_orders(ctx: &Ctx<'_>, request: QueryOrdersRequest) -> ApiResult<Value> {
         (":res", &q.resource_id),
         (":status", &q.status),
     ];
-    let total: i64 = ctx
-        .tx
-        .prepare_cached(&format!("SELECT COUNT(*) FROM orders o WHERE {filter}"))?
-        .query_row(params.as_slice(), |r| r.get(0))?;
-    let offset = (page - 1) * page_size;
-    let mut paged = params.clone();
-    paged.push((":limit", &page_size));
-    paged.push((":offset", &offset));
-    let numbers: Vec<String> = ctx
-        .tx
-        .prepare_cached(&format!(
-            "SELECT o.order_number FROM orders o WHERE {filter}
-             ORDER BY o.create_ms DESC, o.order_number DESC LIMIT :limit OFFSET :offset"
-        ))?
-        .query_map(paged.as_slice(), |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    // The listing's order numbers, newest first. Without a status filter (status moves with
+    // the clock) it is kept between requests, so paging through 100,000 orders reads each
+    // page's rows only, not the whole listing again.
+    let key = format!(
+        "{}|{start}|{end}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+        ctx.pin, q.app_code, q.service_code, q.charge_mode, q.pay_type, q.order_type, q.resource_id
+    );
+    let data_version: i64 = ctx.tx.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+    let cached = match (&q.status, listing.lock()) {
+        (None, Ok(slot)) => slot
+            .as_ref()
+            .filter(|l| l.key == key && l.data_version == data_version)
+            .map(|l| l.numbers.clone()),
+        _ => None,
+    };
+    let all = match cached {
+        Some(numbers) => numbers,
+        None => {
+            let numbers: Vec<String> = ctx
+                .tx
+                .prepare_cached(&format!(
+                    "SELECT o.order_number FROM orders o WHERE {filter}
+                     ORDER BY o.create_ms DESC, o.order_number DESC"
+                ))?
+                .query_map(params.as_slice(), |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            let numbers = std::sync::Arc::new(numbers);
+            if q.status.is_none() {
+                if let Ok(mut slot) = listing.lock() {
+                    *slot = Some(Listing {
+                        key,
+                        data_version,
+                        numbers: numbers.clone(),
+                    });
+                }
+            }
+            numbers
+        }
+    };
+    let total = all.len() as i64;
+    let offset = ((page - 1) * page_size) as usize;
+    let numbers: Vec<&String> = all.iter().skip(offset).take(page_size as usize).collect();
     let list: Vec<Order> = numbers
-        .iter()
+        .into_iter()
         .map(|n| OrderRow::by_number(ctx, n).map(|o| o.to_order()))
         .collect::<ApiResult<_>>()?;
     Ok(to_value(&OrderPage {
