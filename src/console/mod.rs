@@ -178,7 +178,14 @@ impl Client {
             .timeout(config.timeout)
             .user_agent(concat!("jdc-refund/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| invalid_url("client", e))?;
+            .map_err(|e| ConsoleError::Unreachable {
+                url: config.endpoint.describe(),
+                attempts: 0,
+                detail: format!(
+                    "cannot set up HTTPS ({}): are the system's root certificates installed? (SSL_CERT_FILE, SSL_CERT_DIR)",
+                    error_chain(&e)
+                ),
+            })?;
         Ok(Client {
             http,
             config,
