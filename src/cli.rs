@@ -66,6 +66,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
+    /// Language of messages, 界面语言 (default: JDC_LANG, then LC_ALL/LC_MESSAGES/LANG; zh_* is Chinese)
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::i18n::Lang>,
+
     /// Print one line per request to stderr (method, path, status, time, request id)
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,

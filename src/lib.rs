@@ -12,6 +12,7 @@ pub mod config;
 pub mod console;
 pub mod context;
 pub mod error;
+pub mod i18n;
 pub mod interrupt;
 pub mod journal;
 pub mod printer;
@@ -29,7 +30,9 @@ use crate::error::{CliError, Exit};
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> i32 {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    i18n::init(&args);
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help and version to stdout (exit 0) and usage errors to stderr (2).

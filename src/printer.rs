@@ -141,7 +141,10 @@ impl Printer {
     }
 
     pub fn warn(&self, text: &str) {
-        eprintln!("{} {text}", self.paint_err(Tone::Warn, "warning:"));
+        eprintln!(
+            "{} {text}",
+            self.paint_err(Tone::Warn, &crate::t!("printer-warning"))
+        );
     }
 
     /// One line, whatever the text holds: control characters (from a console, a file name)
@@ -151,7 +154,10 @@ impl Printer {
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
-        eprintln!("{} {text}", self.paint_err(Tone::Bad, "error:"));
+        eprintln!(
+            "{} {text}",
+            self.paint_err(Tone::Bad, &crate::t!("printer-error"))
+        );
     }
 
     /// A `-v` line (stderr).

@@ -68,6 +68,7 @@ impl Home {
             "LINES",
             "LC_ALL",
             "LC_MESSAGES",
+            "JDC_LANG",
             "XDG_CONFIG_HOME",
             "XDG_DATA_HOME",
         ] {

@@ -366,6 +366,9 @@ impl Home {
             "CLICOLOR_FORCE",
             "XDG_CONFIG_HOME",
             "XDG_DATA_HOME",
+            "JDC_LANG",
+            "LC_ALL",
+            "LC_MESSAGES",
         ] {
             cmd.env_remove(var);
         }
@@ -374,6 +377,7 @@ impl Home {
             .env("JDC_REFUND_STATE_DIR", self.state_dir())
             .env("JDC_SANDBOX_SPEED", "200")
             .env("HOME", self.dir.path())
+            .env("LANG", "C.UTF-8")
             .env("NO_COLOR", "1");
         cmd
     }
