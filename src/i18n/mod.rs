@@ -64,6 +64,8 @@ impl Lang {
     }
 }
 
+pub mod names;
+
 static LANG: OnceLock<Lang> = OnceLock::new();
 
 /// The language for this process: `flag`, then the environment (see the module docs).
