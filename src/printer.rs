@@ -262,3 +262,16 @@ impl Table {
         line
     }
 }
+
+/// `text` padded with spaces to `width` terminal columns (Chinese characters count two), for
+/// lining up labels outside a [`Table`]. Longer text is returned as it is.
+pub fn pad(text: &str, width: usize) -> String {
+    let mut padded = text.to_string();
+    padded.push_str(&" ".repeat(width.saturating_sub(text.width())));
+    padded
+}
+
+/// The widest of `texts` in terminal columns.
+pub fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
+    texts.into_iter().map(|t| t.width()).max().unwrap_or(0)
+}
