@@ -24,7 +24,10 @@ pub fn emergency(text: &str) {
 pub enum OutputFormat {
     #[default]
     Table,
+    /// One JSON document
     Json,
+    /// One compact JSON object per line: listings stream an order (or refund) a line
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -81,8 +84,13 @@ impl Printer {
         }
     }
 
+    /// JSON of either kind: no tables, no prompts' chatter on stdout.
     pub fn is_json(&self) -> bool {
-        self.format == OutputFormat::Json
+        matches!(self.format, OutputFormat::Json | OutputFormat::Jsonl)
+    }
+
+    pub fn is_jsonl(&self) -> bool {
+        self.format == OutputFormat::Jsonl
     }
 
     pub fn paint(&self, tone: Tone, text: &str) -> String {
@@ -107,10 +115,14 @@ impl Printer {
         out.flush()
     }
 
-    /// A result as pretty JSON on stdout.
+    /// A result as JSON on stdout: pretty, or on one line with `--output jsonl`.
     pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> io::Result<()> {
         let mut out = io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::other)?;
+        if self.is_jsonl() {
+            serde_json::to_writer(&mut out, value).map_err(io::Error::other)?;
+        } else {
+            serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::other)?;
+        }
         writeln!(out)?;
         out.flush()
     }
@@ -182,6 +194,27 @@ impl Printer {
         bar
     }
 
+    /// A progress bar counting things done (refunds submitted, refunds finished), with rate
+    /// and time left, on stderr; drawn only on a terminal.
+    pub fn progress_count(&self, len: u64, message: &str) -> indicatif::ProgressBar {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(len),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        let template = format!(
+            "  {{msg}} [{{bar:30}}] {{pos}}/{{len}}  {{rate}}  {} {{eta}}",
+            crate::t!("printer-eta")
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
+            let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.1}/s", state.per_sec());
+            };
+            bar.set_style(style.with_key("rate", rate).progress_chars("=> "));
+        }
+        bar.set_message(message.to_string());
+        bar
+    }
+
     /// A spinner on stderr (terminal only).
     pub fn spinner(&self, message: &str) -> indicatif::ProgressBar {
         let bar =
@@ -225,23 +258,25 @@ impl Table {
         self.started
     }
 
-    /// Prints `rows`, preceded by the header the first time. Each row is `(cells, tone)`.
+    /// Prints `rows`, preceded by the header the first time, in one write. Each row is
+    /// `(cells, tone)`.
     pub fn print(&mut self, printer: &Printer, rows: &[(Vec<String>, Tone)]) -> io::Result<()> {
+        let mut text = String::new();
         if !self.started {
             for (cells, _) in rows {
                 for (w, cell) in self.widths.iter_mut().zip(cells) {
                     *w = (*w).max(cell.width());
                 }
             }
-            let header = self.render(&self.headers);
-            printer.line(&printer.paint(Tone::Bold, &header))?;
+            text.push_str(&printer.paint(Tone::Bold, &self.render(&self.headers)));
+            text.push('\n');
             self.started = true;
         }
         for (cells, tone) in rows {
-            let line = self.render(cells);
-            printer.line(&printer.paint(*tone, &line))?;
+            text.push_str(&printer.paint(*tone, &self.render(cells)));
+            text.push('\n');
         }
-        Ok(())
+        printer.raw(&text)
     }
 
     fn render(&self, cells: &[String]) -> String {
@@ -260,6 +295,85 @@ impl Table {
             }
         }
         line
+    }
+}
+
+/// A listing written page by page as it arrives, in the chosen format: a table, one JSON
+/// document `{"<key>": [...], "totalCount": n}`, or one JSON object per line. Only the page at
+/// hand is held, so memory stays flat however long the listing.
+pub struct Listing<'p> {
+    printer: &'p Printer,
+    key: &'static str,
+    table: Table,
+    count: u64,
+}
+
+impl<'p> Listing<'p> {
+    pub fn new(printer: &'p Printer, key: &'static str, headers: &[&str]) -> Listing<'p> {
+        Listing {
+            printer,
+            key,
+            table: Table::new(headers),
+            count: 0,
+        }
+    }
+
+    /// Writes one page: `json` gives an item's JSON, `row` its table cells.
+    pub fn page<T, V: Serialize>(
+        &mut self,
+        items: &[T],
+        json: impl Fn(&T) -> V,
+        row: impl Fn(&T) -> (Vec<String>, Tone),
+    ) -> io::Result<()> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        if !self.printer.is_json() {
+            let rows: Vec<_> = items.iter().map(row).collect();
+            self.count += items.len() as u64;
+            return self.table.print(self.printer, &rows);
+        }
+        let mut text = String::new();
+        for item in items {
+            let one = serde_json::to_string(&json(item)).map_err(io::Error::other)?;
+            if self.printer.is_jsonl() {
+                text.push_str(&one);
+                text.push('\n');
+            } else {
+                text.push_str(if self.count == 0 {
+                    "{\n  \""
+                } else {
+                    ",\n    "
+                });
+                if self.count == 0 {
+                    text.push_str(self.key);
+                    text.push_str("\": [\n    ");
+                }
+                text.push_str(&one);
+            }
+            self.count += 1;
+        }
+        self.printer.raw(&text)
+    }
+
+    /// How many items were written.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// Closes a JSON document, with `total` (the number of matches, when known).
+    pub fn finish(&mut self, total: Option<u64>) -> io::Result<()> {
+        if self.printer.format != OutputFormat::Json {
+            return Ok(());
+        }
+        let head = if self.count > 0 {
+            "\n  ]".to_string()
+        } else {
+            format!("{{\n  \"{}\": []", self.key)
+        };
+        let total = total.map_or("null".to_string(), |t| t.to_string());
+        self.printer
+            .raw(&format!("{head},\n  \"totalCount\": {total}\n}}\n"))
     }
 }
 

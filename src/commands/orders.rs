@@ -6,12 +6,15 @@ use chrono::{NaiveDate, TimeZone};
 use serde::Serialize;
 use serde_json::json;
 
+use crate::console::pages::read_ahead;
 use crate::console::time::china;
-use crate::console::types::{Order, OrderDetail, QueryVo};
+use crate::console::types::{Order, OrderDetail, OrderPage, QueryVo};
 use crate::console::{ConsoleTime, Fen};
 use crate::context::Context;
 use crate::error::{CliError, CliResult, Exit};
-use crate::printer::{Printer, Table, Tone};
+use crate::i18n::names;
+use crate::printer::{pad, Listing, Printer, Tone};
+use crate::t;
 use crate::views::{policy_name, quote_lines, QuoteView};
 
 pub const ORDER_STATUSES: [&str; 7] = [
@@ -94,12 +97,13 @@ pub struct ListArgs {
 /// `2026-01-31` (midnight, China time), an RFC 3339 time, or an age such as `90d`.
 pub fn parse_when(text: &str) -> Result<i64, String> {
     if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        let midnight = date.and_hms_opt(0, 0, 0).ok_or("invalid date")?;
+        let invalid = || t!("orders-bad-date", text = text);
+        let midnight = date.and_hms_opt(0, 0, 0).ok_or_else(invalid)?;
         return china()
             .from_local_datetime(&midnight)
             .single()
             .map(|t| t.timestamp_millis())
-            .ok_or_else(|| "invalid date".into());
+            .ok_or_else(invalid);
     }
     if let Some(t) = ConsoleTime::parse(text) {
         return Ok(t.millis());
@@ -107,9 +111,7 @@ pub fn parse_when(text: &str) -> Result<i64, String> {
     if let Ok(age) = humantime::parse_duration(text) {
         return Ok(chrono::Utc::now().timestamp_millis() - age.as_millis() as i64);
     }
-    Err(format!(
-        "`{text}` is not a date (2026-01-31), a time (2026-01-31T10:00:00+08:00) or an age (90d)"
-    ))
+    Err(t!("orders-bad-when", text = text))
 }
 
 /// One order as the tool shows it in JSON: the documented, stable schema.
@@ -153,6 +155,17 @@ impl From<&Order> for OrderView {
     }
 }
 
+/// A charge duration's unit (`MONTH`...), as a person says it.
+fn unit(code: Option<&str>) -> String {
+    match code {
+        Some("HOUR") => t!("orders-unit-hour"),
+        Some("DAY") => t!("orders-unit-day"),
+        Some("MONTH") => t!("orders-unit-month"),
+        Some("YEAR") => t!("orders-unit-year"),
+        other => other.unwrap_or("").to_string(),
+    }
+}
+
 fn product(o: &Order) -> Option<String> {
     o.service_name.clone().or_else(|| o.app_name.clone())
 }
@@ -164,9 +177,10 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
             let order = pick(ctx)?;
             show(ctx, &order)
         }
-        Some(Action::Show { order: None }) => Err(CliError::usage(
-            "orders show needs an ORDER number; `jdc-refund orders` lists them",
-        )),
+        Some(Action::Show { order: None }) => Err(CliError::usage(t!(
+            "orders-show-needs-order",
+            prefix = ctx.command_prefix()
+        ))),
         None => list(args.list, ctx),
     }
 }
@@ -182,25 +196,25 @@ fn pick(ctx: &mut Context) -> CliResult<String> {
         ..QueryVo::default()
     })?;
     if page.result_list.is_empty() {
-        return Err(CliError::new(
-            Exit::NotFound,
-            "no orders in the last 12 months",
-        ));
+        return Err(CliError::new(Exit::NotFound, t!("orders-none-in-year")));
     }
     let choices: Vec<crate::prompt::Choice> = page
         .result_list
         .iter()
         .map(|o| crate::prompt::Choice {
             label: format!(
-                "{}  {:<14} {:>10}  {}",
+                "{}  {} {:>10}  {}",
                 o.order_number,
-                o.resource_name.as_deref().unwrap_or(""),
+                pad(o.resource_name.as_deref().unwrap_or(""), 14),
                 o.actual_fee.with_symbol(),
-                o.status.as_deref().unwrap_or("")
+                o.status
+                    .as_deref()
+                    .map(names::order_status)
+                    .unwrap_or_default()
             ),
         })
         .collect();
-    let i = ctx.ask(|p| p.select("Which order? (type to search)", &choices, 0))?;
+    let i = ctx.ask(|p| p.select(&t!("orders-pick"), &choices, 0))?;
     Ok(page.result_list[i.min(page.result_list.len() - 1)]
         .order_number
         .clone())
@@ -214,9 +228,7 @@ pub fn query_order(
 ) -> CliResult<OrderDetail> {
     client.query_order(number).map_err(|e| {
         CliError::or_not_found(e, || {
-            format!(
-                "order {number} not found in this account; `jdc-refund {prefix}orders` lists yours"
-            )
+            t!("orders-not-found", number = number, prefix = prefix)
         })
     })
 }
@@ -274,57 +286,74 @@ fn show(ctx: &mut Context, number: &str) -> CliResult<Exit> {
         return Ok(Exit::Success);
     }
     let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
-    p.line(&format!(
-        "Order {}  {}",
-        o.order_number,
-        p.paint(Tone::Bold, &dash(&o.status))
+    let name = |v: &Option<String>, f: fn(&str) -> String| v.as_deref().map_or("-".into(), f);
+    p.line(&t!(
+        "orders-show-title",
+        number = &o.order_number,
+        status = p.paint(Tone::Bold, &name(&o.status, names::order_status))
     ))?;
     p.line(&format!(
-        "  {} {} in {}, {} / {} / {}",
-        dash(&product(o)),
-        dash(&o.resource_name),
-        dash(&o.region_id),
-        dash(&o.charge_mode),
-        dash(&o.pay_type),
-        dash(&o.order_type)
+        "  {}",
+        t!(
+            "orders-show-what",
+            product = names::product(o.app_code.as_deref(), product(o).as_deref()),
+            name = dash(&o.resource_name),
+            region = dash(&o.region_id),
+            charge = name(&o.charge_mode, names::charge_mode),
+            pay = name(&o.pay_type, names::pay_type),
+            kind = name(&o.order_type, names::order_type)
+        )
     ))?;
+    let created = o.create_time.map_or("-".into(), |t| t.to_string());
+    let when = match o.pay_time {
+        Some(paid) => t!(
+            "orders-show-when",
+            created = created,
+            paid = paid.to_string()
+        ),
+        None => t!("orders-show-when-unpaid", created = created),
+    };
+    p.line(&format!("  {when}"))?;
     p.line(&format!(
-        "  created {}, paid {}",
-        o.create_time
-            .map(|t| t.to_string())
-            .unwrap_or_else(|| "-".into()),
-        o.pay_time
-            .map(|t| t.to_string())
-            .unwrap_or_else(|| "not paid".into())
-    ))?;
-    p.line(&format!(
-        "  total {}, discount {}, paid {} (cash {}, balance {}, coupons {}) by {}",
-        o.total_fee.with_symbol(),
-        o.discount_fee.with_symbol(),
-        o.actual_fee.with_symbol(),
-        detail.money_pay.with_symbol(),
-        detail.balance_pay.with_symbol(),
-        detail.favorable_fee.with_symbol(),
-        dash(&detail.payment_channel)
+        "  {}",
+        t!(
+            "orders-show-money",
+            total = o.total_fee.with_symbol(),
+            discount = o.discount_fee.with_symbol(),
+            paid = o.actual_fee.with_symbol(),
+            cash = detail.money_pay.with_symbol(),
+            balance = detail.balance_pay.with_symbol(),
+            coupons = detail.favorable_fee.with_symbol(),
+            channel = name(&detail.payment_channel, names::payment_channel)
+        )
     ))?;
     if detail.refund_fee > Fen::ZERO {
-        p.line(&format!("  refunded {}", detail.refund_fee.with_symbol()))?;
+        let refunded = detail.refund_fee.with_symbol();
+        p.line(&format!(
+            "  {}",
+            t!("orders-show-refunded", amount = refunded)
+        ))?;
     }
     if detail.invoice_issued == Some(true) {
-        p.line("  invoice issued")?;
+        p.line(&format!("  {}", t!("orders-show-invoice")))?;
     }
-    p.line("  resources:")?;
+    p.line(&format!("  {}", t!("orders-show-resources")))?;
     for i in &detail.order_item_details {
+        let until = i.expire_date_after.map_or("-".into(), |t| t.to_string());
         p.line(&format!(
-            "    {}  {}  {}  {} {}  until {}",
+            "    {}  {}  {}  {}",
             i.item_id,
             i.item_name.as_deref().unwrap_or(""),
-            i.status.as_deref().unwrap_or(""),
-            i.charge_duration.map(|d| d.to_string()).unwrap_or_default(),
-            i.unit.as_deref().unwrap_or(""),
-            i.expire_date_after
-                .map(|t| t.to_string())
-                .unwrap_or_else(|| "-".into())
+            i.status
+                .as_deref()
+                .map(names::item_status)
+                .unwrap_or_default(),
+            t!(
+                "orders-show-term",
+                duration = i.charge_duration.map(|d| d.to_string()).unwrap_or_default(),
+                unit = unit(i.unit.as_deref()),
+                until = until
+            )
         ))?;
     }
     if let Some(q) = &quote {
@@ -333,10 +362,10 @@ fn show(ctx: &mut Context, number: &str) -> CliResult<Exit> {
             p.line(&line)?;
         }
         if q.refundable {
-            p.note(&format!(
-                "Apply with `jdc-refund {}refund --order {} --reason … --contact-phone … --yes` (add --dry-run to check first).",
-                ctx.command_prefix(),
-                o.order_number
+            p.note(&t!(
+                "orders-apply-hint",
+                prefix = ctx.command_prefix(),
+                number = &o.order_number
             ));
         }
     }
@@ -348,9 +377,7 @@ fn list(args: ListArgs, ctx: &mut Context) -> CliResult<Exit> {
     let until = args.until.unwrap_or(now);
     let since = args.since.unwrap_or(until - DEFAULT_LOOKBACK_MS);
     if since > until {
-        return Err(CliError::usage(
-            "--since is after --until: give the earlier time to --since",
-        ));
+        return Err(CliError::usage(t!("orders-since-after-until")));
     }
     let client = ctx.client()?;
     let filter = QueryVo {
@@ -373,18 +400,17 @@ fn list(args: ListArgs, ctx: &mut Context) -> CliResult<Exit> {
             page_size: Some(args.page_size),
             ..filter
         })?;
-        let orders: Vec<&Order> = page.result_list.iter().collect();
-        out.orders(&orders)?;
+        out.orders(&page.result_list)?;
         let before = u64::from(args.page - 1) * u64::from(args.page_size);
         out.finish(
-            before + orders.len() as u64,
+            before + page.result_list.len() as u64,
             Some(page.total_count),
             args.page,
         )?;
         return Ok(Exit::Success);
     }
-    // Several windows, or every page: stream window by window, page by page, holding one
-    // page at a time.
+    // Several windows, or every page: stream window by window, page by page, the next pages
+    // fetched while this one prints.
     let (skip, take) = if args.all {
         (0, u64::MAX)
     } else {
@@ -393,40 +419,42 @@ fn list(args: ListArgs, ctx: &mut Context) -> CliResult<Exit> {
             u64::from(args.page_size),
         )
     };
-    let mut seen = 0u64;
-    let mut shown = 0u64;
-    let mut total = 0u64;
-    'windows: for (start, end) in windows {
-        let mut number = 1;
-        loop {
-            let page = client.query_orders(&QueryVo {
-                start_time: Some(start),
-                end_time: Some(end),
-                page_number: Some(number),
-                page_size: Some(100),
-                ..filter.clone()
-            })?;
-            if number == 1 {
-                total += page.total_count;
-            }
-            let wanted: Vec<&Order> = page
-                .result_list
-                .iter()
-                .skip(skip.saturating_sub(seen) as usize)
-                .take((take - shown) as usize)
-                .collect();
-            seen += page.result_list.len() as u64;
-            shown += wanted.len() as u64;
-            out.orders(&wanted)?;
-            if shown >= take {
-                break 'windows;
-            }
-            if page.result_list.is_empty() || u64::from(number) >= page.total_page {
-                break;
-            }
+    let mut windows = windows.into_iter();
+    let mut window = windows.next();
+    let mut number = 1;
+    let next = || -> CliResult<Option<(bool, OrderPage)>> {
+        let Some((start, end)) = window else {
+            return Ok(None);
+        };
+        let page = client.query_orders(&QueryVo {
+            start_time: Some(start),
+            end_time: Some(end),
+            page_number: Some(number),
+            page_size: Some(100),
+            ..filter.clone()
+        })?;
+        let first = number == 1;
+        if page.result_list.is_empty() || u64::from(number) >= page.total_page {
+            window = windows.next();
+            number = 1;
+        } else {
             number += 1;
         }
-    }
+        Ok(Some((first, page)))
+    };
+    let (mut seen, mut shown, mut total) = (0u64, 0u64, 0u64);
+    read_ahead(next, |(first, page)| {
+        if first {
+            total += page.total_count;
+        }
+        let from = skip.saturating_sub(seen).min(page.result_list.len() as u64) as usize;
+        let wanted = &page.result_list[from..];
+        let wanted = &wanted[..wanted.len().min((take - shown) as usize)];
+        seen += page.result_list.len() as u64;
+        shown += wanted.len() as u64;
+        out.orders(wanted)?;
+        Ok(shown < take)
+    })?;
     let total = if args.all { Some(total) } else { None };
     out.finish(skip + shown, total, args.page)?;
     Ok(Exit::Success)
@@ -447,97 +475,77 @@ pub fn windows(since: i64, until: i64) -> Vec<(i64, i64)> {
     }
 }
 
-/// Table or JSON, written as pages arrive.
+/// The orders table (or JSON), written as pages arrive.
 struct Output<'p> {
     printer: &'p Printer,
-    table: Table,
-    json_started: bool,
+    listing: Listing<'p>,
 }
 
 impl<'p> Output<'p> {
     fn new(printer: &'p Printer) -> Output<'p> {
+        let headers = [
+            t!("orders-col-order"),
+            t!("orders-col-resource"),
+            t!("orders-col-name"),
+            t!("orders-col-product"),
+            t!("orders-col-charge"),
+            t!("orders-col-pay-type"),
+            t!("orders-col-paid"),
+            t!("orders-col-status"),
+            t!("orders-col-created"),
+        ];
+        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
         Output {
             printer,
-            table: Table::new(&[
-                "ORDER", "RESOURCE", "NAME", "PRODUCT", "CHARGE", "PAY TYPE", "PAID", "STATUS",
-                "CREATED",
-            ]),
-            json_started: false,
+            listing: Listing::new(printer, "orders", &headers),
         }
     }
 
-    fn orders(&mut self, orders: &[&Order]) -> CliResult<()> {
-        if orders.is_empty() {
-            return Ok(());
-        }
-        if self.printer.is_json() {
-            for order in orders {
-                let text = serde_json::to_string(&OrderView::from(*order))
-                    .map_err(|e| CliError::failure(e.to_string()))?;
-                let sep = if self.json_started {
-                    ",\n    "
-                } else {
-                    "{\n  \"orders\": [\n    "
-                };
-                self.printer.raw(&format!("{sep}{text}"))?;
-                self.json_started = true;
-            }
-            return Ok(());
-        }
-        let rows: Vec<(Vec<String>, Tone)> = orders
-            .iter()
-            .map(|o| {
+    fn orders(&mut self, orders: &[Order]) -> CliResult<()> {
+        self.listing.page(
+            orders,
+            |o: &Order| OrderView::from(o),
+            |o: &Order| {
                 let tone = match o.status.as_deref() {
                     Some("PAID") => Tone::Plain,
                     _ => Tone::Dim,
+                };
+                let name = |v: &Option<String>, f: fn(&str) -> String| {
+                    v.as_deref().map(f).unwrap_or_default()
                 };
                 let cells = vec![
                     o.order_number.clone(),
                     o.resource_id.clone().unwrap_or_default(),
                     o.resource_name.clone().unwrap_or_default(),
-                    product(o).unwrap_or_default(),
-                    o.charge_mode.clone().unwrap_or_default(),
-                    o.pay_type.clone().unwrap_or_default(),
+                    names::product(o.app_code.as_deref(), product(o).as_deref()),
+                    name(&o.charge_mode, names::charge_mode),
+                    name(&o.pay_type, names::pay_type),
                     o.actual_fee.to_string(),
-                    o.status.clone().unwrap_or_default(),
+                    name(&o.status, names::order_status),
                     o.create_time
                         .map(|t| t.0.format("%Y-%m-%d").to_string())
                         .unwrap_or_default(),
                 ];
                 (cells, tone)
-            })
-            .collect();
-        self.table.print(self.printer, &rows)?;
+            },
+        )?;
         Ok(())
     }
 
     /// Closes the output. `through` is the position of the last order shown; `total` the
     /// number of matching orders, when known.
     fn finish(&mut self, through: u64, total: Option<u64>, page: u32) -> CliResult<()> {
+        self.listing.finish(total)?;
         if self.printer.is_json() {
-            let head = if self.json_started {
-                "\n  ]"
-            } else {
-                "{\n  \"orders\": []"
-            };
-            let total = total.map_or("null".to_string(), |t| t.to_string());
-            self.printer
-                .raw(&format!("{head},\n  \"totalCount\": {total}\n}}\n"))?;
             return Ok(());
         }
-        if !self.table_started() {
-            self.printer.note("No orders match.");
+        if self.listing.count() == 0 {
+            self.printer.note(&t!("orders-none-match"));
         } else if total.is_none_or(|t| through < t) {
-            self.printer.note(&format!(
-                "More orders may follow: use --page {} or --all.",
-                page + 1
-            ));
+            self.printer
+                .note(&t!("orders-more-follow", page = (page + 1).to_string()));
         }
         Ok(())
-    }
-
-    fn table_started(&self) -> bool {
-        self.table.started()
     }
 }
 

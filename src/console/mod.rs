@@ -6,6 +6,7 @@
 
 pub mod error;
 pub mod money;
+pub mod pages;
 pub mod signing;
 pub mod time;
 pub mod types;

@@ -108,9 +108,25 @@ pub fn init(args: &[OsString]) -> Lang {
     *LANG.get_or_init(|| lang)
 }
 
+thread_local! {
+    static OVERRIDE: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
 /// The chosen language (English until [`init`] runs, as in unit tests).
 pub fn lang() -> Lang {
-    LANG.get().copied().unwrap_or(Lang::En)
+    OVERRIDE
+        .get()
+        .or_else(|| LANG.get().copied())
+        .unwrap_or(Lang::En)
+}
+
+/// Runs `f` with messages in English whatever the user's language: for text that goes into
+/// JSON, which is the same in every language.
+pub fn in_english<T>(f: impl FnOnce() -> T) -> T {
+    let before = OVERRIDE.replace(Some(Lang::En));
+    let out = f();
+    OVERRIDE.set(before);
+    out
 }
 
 pub fn is_zh() -> bool {

@@ -32,6 +32,17 @@ pub fn order_status(code: &str) -> String {
     }
 }
 
+/// A resource's state within an order (`orderItemDetails[].status`).
+pub fn item_status(code: &str) -> String {
+    match code {
+        "RUNNING" => t!("name-item-running"),
+        "EXPIRED" => t!("name-item-expired"),
+        "REFUNDED" => t!("name-item-refunded"),
+        "PENDING" => t!("name-item-pending"),
+        other => other.to_string(),
+    }
+}
+
 pub fn charge_mode(code: &str) -> String {
     match code {
         "CONFIG" => t!("name-charge-config"),
