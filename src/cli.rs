@@ -14,8 +14,9 @@ use crate::printer::{ColorChoice, OutputFormat};
 #[command(
     name = "jdc-refund",
     version,
-    about = "Refund a JD Cloud server: from \"I want my money back\" to a finished refund.",
-    long_about = "Refund a JD Cloud server: from \"I want my money back\" to a finished refund.\n\n\
+    about = "Refund a JD Cloud server: from \"I want my money back\" to a finished refund.\n京东云服务器退款：从申请到退款成功，一步一步完成（中文界面：--lang zh）。",
+    long_about = "Refund a JD Cloud server: from \"I want my money back\" to a finished refund.\n\
+        京东云服务器退款：从申请到退款成功，一步一步完成（中文界面：--lang zh 或 LANG=zh_CN.UTF-8）。\n\n\
         On a terminal, `jdc-refund refund` walks you through JD Cloud's refund guide step by step \
         (log in, pick the order, read the policy and quote, fill in, confirm, watch); every \
         question has a flag, so scripts do the same with `--yes` and `--json`.\n\n\
@@ -130,37 +131,35 @@ impl GlobalArgs {
 pub fn parse_speed(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(s) if s.is_finite() && s > 0.0 => Ok(s),
-        _ => Err(format!(
-            "`{text}` is not a positive number (e.g. 1, 10, 100)"
-        )),
+        _ => Err(crate::t!("cli-bad-speed", text = text)),
     }
 }
 
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let d = humantime::parse_duration(text)
-        .map_err(|e| format!("{e} (use e.g. 500ms, 5s, 2m, 30m)"))?;
+    let d =
+        humantime::parse_duration(text).map_err(|_| crate::t!("cli-bad-duration", text = text))?;
     if d.is_zero() {
-        return Err("must be longer than zero".into());
+        return Err(crate::t!("cli-zero-duration"));
     }
     Ok(d)
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Sign in: account and password, or an AccessKey pair (step 1 of the guide)
+    /// Sign in: account and password, or an AccessKey pair (step 1 of the guide) · 登录京东云控制台
     Login(commands::login::Args),
-    /// Forget the profile's stored credentials
+    /// Forget the profile's stored credentials · 退出登录
     Logout(commands::logout::Args),
-    /// List your orders, or show one with its refund quote (steps 2 and 3)
+    /// List your orders, or show one with its refund quote (steps 2 and 3) · 确认订单信息
     Orders(commands::orders::Args),
-    /// Apply for a refund, or cancel, remind or resubmit one (steps 3 to 8)
+    /// Apply for a refund, or cancel, remind or resubmit one (steps 3 to 8) · 提交退款申请
     Refund(Box<commands::refund::Args>),
-    /// List refund applications, show one, or watch it until it ends (steps 9 to 11)
+    /// List refund applications, show one, or watch it until it ends (steps 9 to 11) · 等待审核结果
     Status(commands::status::Args),
-    /// The console's support channels (step 5)
+    /// The console's support channels (step 5) · 联系客服咨询
     Support(commands::support::Args),
-    /// Run or manage the sandbox console
+    /// Run or manage the sandbox console · 沙箱控制台
     Sandbox(commands::sandbox::Args),
-    /// Print the shell completion script (bash, zsh, fish, powershell, elvish)
+    /// Print the shell completion script (bash, zsh, fish, powershell, elvish) · 命令补全
     Completions(commands::completions::Args),
 }

@@ -106,3 +106,8 @@ status-watch-progress = finished
 status-watch-many-timeout = { $open } of { $count } refunds are still open after { $after }; run the same command again to keep watching
 status-watch-many-failed = { $failed } of { $count } refunds ended without a refund; `jdc-refund status REFUND_ID` shows why and what to do
 status-watch-many-done = All { $count } refunds succeeded.
+
+## command line values (src/cli.rs)
+cli-bad-speed = `{ $text }` is not a positive number (e.g. 1, 10, 100)
+cli-bad-duration = `{ $text }` is not a duration (use e.g. 500ms, 5s, 2m, 30m)
+cli-zero-duration = must be longer than zero

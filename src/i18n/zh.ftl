@@ -106,3 +106,8 @@ status-watch-progress = 已完成
 status-watch-many-timeout = { $after } 后 { $count } 条退款申请中仍有 { $open } 条未完成；重新运行同一命令可继续查看
 status-watch-many-failed = { $count } 条退款申请中有 { $failed } 条未能退款；`jdc-refund status REFUND_ID` 可查看原因和处理办法
 status-watch-many-done = 全部 { $count } 条退款申请均已退款成功。
+
+## 命令行取值（src/cli.rs）
+cli-bad-speed = `{ $text }` 不是正数（例如 1、10、100）
+cli-bad-duration = `{ $text }` 不是时长（例如 500ms、5s、2m、30m）
+cli-zero-duration = 必须大于零
