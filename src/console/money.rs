@@ -18,13 +18,13 @@ pub struct Fen(i64);
 /// Why a piece of text is not an amount of money.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
-    #[error("`{0}` is not an amount of money (expected yuan such as 102.35)")]
+    #[error("{}", crate::t!("money-malformed", text = .0))]
     Malformed(String),
-    #[error("`{0}` has more than two decimals; amounts are exact to the fen (0.01)")]
+    #[error("{}", crate::t!("money-too-precise", text = .0))]
     TooPrecise(String),
-    #[error("`{0}` is negative; give an amount of zero or more")]
+    #[error("{}", crate::t!("money-negative", text = .0))]
     Negative(String),
-    #[error("`{0}` is too large")]
+    #[error("{}", crate::t!("money-overflow", text = .0))]
     Overflow(String),
 }
 

@@ -111,3 +111,9 @@ status-watch-many-done = All { $count } refunds succeeded.
 cli-bad-speed = `{ $text }` is not a positive number (e.g. 1, 10, 100)
 cli-bad-duration = `{ $text }` is not a duration (use e.g. 500ms, 5s, 2m, 30m)
 cli-zero-duration = must be longer than zero
+
+## money (src/console/money.rs)
+money-malformed = `{ $text }` is not an amount of money (expected yuan such as 102.35)
+money-too-precise = `{ $text }` has more than two decimals; amounts are exact to the fen (0.01)
+money-negative = `{ $text }` is negative; give an amount of zero or more
+money-overflow = `{ $text }` is too large

@@ -111,3 +111,9 @@ status-watch-many-done = 全部 { $count } 条退款申请均已退款成功。
 cli-bad-speed = `{ $text }` 不是正数（例如 1、10、100）
 cli-bad-duration = `{ $text }` 不是时长（例如 500ms、5s、2m、30m）
 cli-zero-duration = 必须大于零
+
+## 金额（src/console/money.rs）
+money-malformed = `{ $text }` 不是金额（应为以元为单位的数字，例如 102.35）
+money-too-precise = `{ $text }` 超过两位小数；金额精确到分（0.01）
+money-negative = `{ $text }` 是负数；请给出零或更大的金额
+money-overflow = `{ $text }` 太大
