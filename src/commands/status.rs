@@ -79,12 +79,11 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
     let mut ids = args.refund_ids.clone();
     if let Some(path) = &args.batch_report {
         // Read before anything is sent: a bad file fails at once.
-        for id in batch_report_ids(path)? {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
+        ids.extend(batch_report_ids(path)?);
     }
+    // Each refund once, in the order given.
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(id.clone()));
     if args.watch && ids.is_empty() {
         return Err(CliError::usage(t!("status-watch-needs-ids")));
     }
@@ -166,7 +165,6 @@ pub fn batch_report_ids(path: &Path) -> CliResult<Vec<String>> {
         }
     }
     ids.retain(|id| !id.is_empty());
-    ids.dedup();
     if ids.is_empty() {
         return Err(CliError::usage(t!("status-report-empty", path = &shown)));
     }
