@@ -402,3 +402,65 @@ pub fn render(p: &Printer, d: &Diagnosis) -> Vec<String> {
     }
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_cause_and_remedy() -> (Vec<Cause>, Vec<Remedy>) {
+        let causes = vec![
+            Cause::LowBalance,
+            Cause::PaymentMethodUnsupported,
+            Cause::Recalculated,
+            Cause::Technical,
+            Cause::SupportBusy,
+            Cause::Maintenance,
+        ];
+        let remedies = vec![
+            Remedy::TopUp {
+                shortfall: Some(Fen::from_fen(1250)),
+            },
+            Remedy::TopUp { shortfall: None },
+            Remedy::SubmitAgain,
+            Remedy::ToBalance,
+            Remedy::NewQuote(Fen::from_fen(87912)),
+            Remedy::QuoteAgain,
+            Remedy::ContactSupport {
+                refund_id: "RF1".into(),
+                request_id: Some("sbx-1".into()),
+            },
+            Remedy::ContactSupport {
+                refund_id: "RF1".into(),
+                request_id: None,
+            },
+            Remedy::SubmitAgainOnceAgreed,
+            Remedy::Remind {
+                command: "jdc-refund refund remind RF1".into(),
+            },
+            Remedy::CheckContact,
+            Remedy::CallHotline,
+            Remedy::Superseded {
+                refund_id: "RF2".into(),
+                status: "SUCCESS".into(),
+            },
+        ];
+        (causes, remedies)
+    }
+
+    /// `--json` is a contract: its causes and remedies are the documented English text, and
+    /// an English reader sees exactly what a script reads.
+    #[test]
+    fn json_keeps_the_english_text_an_english_reader_sees() {
+        let (causes, remedies) = every_cause_and_remedy();
+        for c in &causes {
+            assert_eq!(serde_json::to_value(c).unwrap(), c.text().as_str());
+        }
+        for r in &remedies {
+            assert_eq!(serde_json::to_value(r).unwrap(), r.text().as_str());
+        }
+        assert_eq!(
+            serde_json::to_value(&remedies[0]).unwrap(),
+            "top up at least ¥12.50 so the balance is no longer negative"
+        );
+    }
+}
