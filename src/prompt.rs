@@ -3,7 +3,11 @@
 
 use std::collections::VecDeque;
 
-use dialoguer::theme::ColorfulTheme;
+use std::fmt;
+
+use dialoguer::theme::{ColorfulTheme, Theme};
+
+use crate::t;
 
 /// Why a question got no answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +47,86 @@ pub trait Prompter {
 #[derive(Default)]
 pub struct Terminal {
     theme: ColorfulTheme,
+    confirm: ConfirmTheme,
+}
+
+/// dialoguer's colourful theme with the yes/no question in the reader's language: the hint
+/// and the answer say 是/否 to a Chinese reader (the keys stay `y` and `n`, which is what
+/// dialoguer reads).
+#[derive(Default)]
+struct ConfirmTheme(ColorfulTheme);
+
+impl ConfirmTheme {
+    fn answer(yes: bool) -> String {
+        if yes {
+            t!("prompt-yes")
+        } else {
+            t!("prompt-no")
+        }
+    }
+}
+
+impl Theme for ConfirmTheme {
+    fn format_prompt(&self, f: &mut dyn fmt::Write, prompt: &str) -> fmt::Result {
+        self.0.format_prompt(f, prompt)
+    }
+
+    fn format_error(&self, f: &mut dyn fmt::Write, err: &str) -> fmt::Result {
+        self.0.format_error(f, err)
+    }
+
+    fn format_confirm_prompt(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        default: Option<bool>,
+    ) -> fmt::Result {
+        let theme = &self.0;
+        if !prompt.is_empty() {
+            write!(
+                f,
+                "{} {} ",
+                &theme.prompt_prefix,
+                theme.prompt_style.apply_to(prompt)
+            )?;
+        }
+        let hint = theme.hint_style.apply_to(t!("prompt-yes-no-hint"));
+        match default {
+            None => write!(f, "{hint} {}", &theme.prompt_suffix),
+            Some(d) => write!(
+                f,
+                "{hint} {} {}",
+                &theme.prompt_suffix,
+                theme.defaults_style.apply_to(Self::answer(d))
+            ),
+        }
+    }
+
+    fn format_confirm_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        selection: Option<bool>,
+    ) -> fmt::Result {
+        let theme = &self.0;
+        if !prompt.is_empty() {
+            write!(
+                f,
+                "{} {} ",
+                &theme.success_prefix,
+                theme.prompt_style.apply_to(prompt)
+            )?;
+        }
+        match selection {
+            Some(yes) => write!(
+                f,
+                "{} {}",
+                &theme.success_suffix,
+                theme.values_style.apply_to(Self::answer(yes))
+            ),
+            None => write!(f, "{}", &theme.success_suffix),
+        }
+    }
 }
 
 fn map_err(e: dialoguer::Error) -> PromptError {
@@ -96,7 +180,7 @@ impl Prompter for Terminal {
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Answer<bool> {
-        dialoguer::Confirm::with_theme(&self.theme)
+        dialoguer::Confirm::with_theme(&self.confirm)
             .with_prompt(prompt)
             .default(default)
             .show_default(true)

@@ -3,9 +3,10 @@
 
 use serde::Serialize;
 
-use crate::console::types::{Quote, RefundApplication, RefundPolicy, SupportChannel};
+use crate::console::types::{Order, Quote, RefundApplication, RefundPolicy, SupportChannel};
 use crate::console::{ConsoleTime, Fen};
-use crate::printer::{Printer, Tone};
+use crate::printer::{pad, widest, Printer, Tone};
+use crate::t;
 
 fn iso(t: Option<ConsoleTime>) -> Option<String> {
     t.map(ConsoleTime::iso)
@@ -19,10 +20,50 @@ pub fn refund_to(channel: Option<i64>) -> &'static str {
     }
 }
 
-pub fn refund_to_text(channel: Option<i64>) -> &'static str {
+/// Where the money goes, as a person reads it ("to {this}").
+pub fn refund_to_text(channel: Option<i64>) -> String {
     match channel {
-        Some(2) => "your account balance",
-        _ => "the original payment method",
+        Some(2) => t!("view-to-balance"),
+        _ => t!("view-to-original"),
+    }
+}
+
+fn is_chinese(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c)
+}
+
+/// Text the console wrote (a timeline note, a reason, opening hours), for a person: as it
+/// came, unless the reader reads Chinese and the console wrote English words and no Chinese
+/// (the sandbox speaks English). Then `None`, and the caller says it in its own words.
+pub fn console_text(text: &str) -> Option<&str> {
+    let english = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.len() >= 3);
+    if crate::i18n::is_zh() && english && !text.chars().any(is_chinese) {
+        None
+    } else {
+        Some(text)
+    }
+}
+
+/// Why an order cannot be refunded, in the reader's language: the console's reason, or, when
+/// the console said it in another language, what the order itself shows.
+pub fn not_refundable_text(reason: Option<&str>, order: Option<&Order>) -> String {
+    if let Some(r) = reason.and_then(console_text) {
+        return r.to_string();
+    }
+    if reason.is_none() {
+        return t!("view-no-reason");
+    }
+    let status = order.and_then(|o| o.status.as_deref());
+    let pay_type = order.and_then(|o| o.pay_type.as_deref());
+    match (status, pay_type) {
+        (Some("NO_PAY"), _) => t!("view-why-not-paid"),
+        (Some("REFUND_ALL"), _) => t!("view-why-refunded"),
+        (Some("CANCELED"), _) => t!("view-why-canceled"),
+        (Some("FAILED"), _) => t!("view-why-payment-failed"),
+        (_, Some("POST_PAID")) => t!("view-why-post-paid"),
+        _ => t!("view-why-other"),
     }
 }
 
@@ -133,6 +174,8 @@ impl QuoteView {
     }
 }
 
+/// The policy's name as `--json` gives it (a stable value: English whatever the language);
+/// people read [`policy_text`].
 pub fn policy_name(policy: Option<&str>) -> &'static str {
     match policy {
         Some("NO_REASON") => "in full, within 5 days of payment",
@@ -142,52 +185,115 @@ pub fn policy_name(policy: Option<&str>) -> &'static str {
     }
 }
 
+/// The refund policy a quote follows, as a person reads it.
+pub fn policy_text(policy: Option<&str>) -> String {
+    match policy {
+        Some("NO_REASON") => t!("view-policy-no-reason"),
+        Some("PRORATED") => t!("view-policy-prorated"),
+        Some("NONE") => t!("view-policy-none"),
+        _ => t!("view-policy-console"),
+    }
+}
+
 /// The quote as a person reads it: refundable or not, why, how much, split, to where.
 pub fn quote_lines(p: &Printer, q: &Quote, channel: Option<i64>) -> Vec<String> {
+    quote_lines_for(p, q, channel, None)
+}
+
+/// [`quote_lines`], with the order the quote is for when known (to say why it cannot be
+/// refunded when the console said it in another language).
+pub fn quote_lines_for(
+    p: &Printer,
+    q: &Quote,
+    channel: Option<i64>,
+    order: Option<&Order>,
+) -> Vec<String> {
     let mut lines = Vec::new();
     if !q.refundable {
-        lines.push(format!(
-            "{} {}",
-            p.paint(Tone::Bad, "Not refundable:"),
-            q.not_refundable_reason
-                .as_deref()
-                .unwrap_or("no reason given")
+        lines.push(t!(
+            "view-quote-not-refundable-line",
+            label = p.paint(Tone::Bad, &t!("view-quote-not-refundable")),
+            reason = not_refundable_text(q.not_refundable_reason.as_deref(), order)
         ));
         return lines;
     }
-    lines.push(format!(
-        "Refundable: {} ({})",
-        p.paint(Tone::Bold, &q.fee.with_symbol()),
-        policy_name(q.policy.as_deref())
+    lines.push(t!(
+        "view-quote-refundable",
+        amount = p.paint(Tone::Bold, &q.fee.with_symbol()),
+        policy = policy_text(q.policy.as_deref())
     ));
-    let mut parts = vec![format!("cash {}", q.cash_fee.with_symbol())];
-    parts.push(format!("balance {}", q.balance_fee.with_symbol()));
+    let mut parts = vec![t!("view-split-cash", amount = q.cash_fee.with_symbol())];
+    parts.push(t!(
+        "view-split-balance",
+        amount = q.balance_fee.with_symbol()
+    ));
     if q.coupon_fee > Fen::ZERO {
-        parts.push(format!("coupons {}", q.coupon_fee.with_symbol()));
+        parts.push(t!(
+            "view-split-coupons",
+            amount = q.coupon_fee.with_symbol()
+        ));
     }
-    lines.push(format!("  split: {}", parts.join(", ")));
-    lines.push(format!("  to:    {}", refund_to_text(channel)));
+    // The labels line up by terminal columns, whatever the language.
+    let (split, to) = (t!("view-quote-split"), t!("view-quote-to"));
+    let width = widest([split.as_str(), to.as_str()]);
+    lines.push(format!(
+        "  {} {}",
+        pad(&split, width),
+        parts.join(&t!("view-list-separator"))
+    ));
+    lines.push(format!("  {} {}", pad(&to, width), refund_to_text(channel)));
     if let Some(until) = q.valid_until {
-        lines.push(format!("  valid until {until} (China time, UTC+8)"));
+        lines.push(format!(
+            "  {}",
+            t!("view-quote-valid-until", time = until.to_string())
+        ));
     }
     if q.requires_invoice_return {
         lines.push(format!(
-            "  {} the invoice was issued and must be returned with the application",
-            p.paint(Tone::Warn, "note:")
+            "  {} {}",
+            p.paint(Tone::Warn, &t!("view-quote-note")),
+            t!("view-quote-invoice")
         ));
     }
     lines
 }
 
+/// A support channel's kind (hotline, chat...) as a person reads it.
+pub fn channel_kind(kind: &str) -> String {
+    match kind {
+        "hotline" => t!("view-channel-hotline"),
+        "chat" => t!("view-channel-chat"),
+        "email" => t!("view-channel-email"),
+        "ticket" => t!("view-channel-ticket"),
+        other => other.to_string(),
+    }
+}
+
+/// Kinds are padded to this many columns at least, so a list lines up.
+const KIND_WIDTH: usize = 8;
+
+/// One support channel on a line: kind, address, hours.
 pub fn channel_line(c: &SupportChannel) -> String {
+    channel_line_in(c, KIND_WIDTH)
+}
+
+fn channel_line_in(c: &SupportChannel, width: usize) -> String {
     let hours = c
         .hours
         .as_deref()
-        .map(|h| format!(" ({h})"))
+        .and_then(console_text)
+        .map(|h| t!("view-channel-hours", hours = h))
         .unwrap_or_default();
-    format!("{:<8} {}{hours}", c.kind, c.value)
+    format!("{} {}{hours}", pad(&channel_kind(&c.kind), width), c.value)
+}
+
+/// The console's support channels, one a line, their kinds lined up.
+pub fn channel_lines(channels: &[SupportChannel]) -> Vec<String> {
+    let kinds: Vec<String> = channels.iter().map(|c| channel_kind(&c.kind)).collect();
+    let width = widest(kinds.iter().map(String::as_str)).max(KIND_WIDTH);
+    channels.iter().map(|c| channel_line_in(c, width)).collect()
 }
 
 pub fn support_lines(policy: &RefundPolicy) -> Vec<String> {
-    policy.support_channels.iter().map(channel_line).collect()
+    channel_lines(&policy.support_channels)
 }

@@ -13,10 +13,14 @@ use crate::console::types::{is_final_status, Order, QueryVo, Quote, RefundApplic
 use crate::console::{Client, ConsoleTime, Fen};
 use crate::context::Context;
 use crate::error::{CliError, CliResult, Exit};
-use crate::printer::Tone;
+use crate::i18n::names;
+use crate::printer::{pad, widest, Tone};
 use crate::prompt::Choice;
+use crate::t;
 use crate::troubleshoot::{diagnose, render, Suggest};
-use crate::views::{policy_name, quote_lines, refund_to_text};
+use crate::views::{
+    console_text, not_refundable_text, policy_text, quote_lines_for, refund_to_text,
+};
 
 /// Lines are wrapped to this width, so the walkthrough reads at 80 columns.
 const WIDTH: usize = 78;
@@ -31,15 +35,17 @@ pub fn needed(args: &SubmitArgs) -> bool {
         || args.reason == Some(Reason::Other) && args.reason_text.is_none()
 }
 
-fn stage(ctx: &Context, zh: &str, en: &str) {
+/// A stage of the guide (准备工作, 提交退款申请, 等待审核结果), in the reader's language.
+fn stage(ctx: &Context, name: &str) {
     let p = &ctx.printer;
     p.note("");
-    p.note(&p.paint(Tone::Bold, &format!("━━ {zh} · {en} ━━")));
+    p.note(&p.paint(Tone::Bold, &format!("━━ {name} ━━")));
 }
 
-fn step(ctx: &Context, n: &str, zh: &str, en: &str) {
+/// A step of the guide, numbered as in GUIDE.md, in the reader's language.
+fn step(ctx: &Context, n: &str, name: &str) {
     let p = &ctx.printer;
-    p.note(&p.paint(Tone::Bold, &format!("{n}. {zh} — {en}")));
+    p.note(&p.paint(Tone::Bold, &format!("{n}. {name}")));
 }
 
 fn say(ctx: &Context, text: &str) {
@@ -47,13 +53,13 @@ fn say(ctx: &Context, text: &str) {
 }
 
 pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
-    stage(ctx, "准备工作", "Preparation");
-    step(ctx, "1", "登录京东云控制台", "Log in");
+    stage(ctx, &t!("walk-stage-prepare"));
+    step(ctx, "1", &t!("walk-step-login"));
     ensure_logged_in(ctx)?;
     let client = ctx.client()?;
     finish_pending(ctx, &client)?;
 
-    step(ctx, "2", "确认订单信息", "Confirm the order");
+    step(ctx, "2", &t!("walk-step-order"));
     let (resource_id, order_number) = if args.order.is_some() || args.resource_id.is_some() {
         resolve_target_with(&client, &args, &ctx.command_prefix())?
     } else {
@@ -67,108 +73,96 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
     };
     let resource_name = detail.as_ref().and_then(|d| d.order.resource_name.clone());
 
-    step(ctx, "3", "了解退款政策", "Read the refund policy");
+    step(ctx, "3", &t!("walk-step-policy"));
     let mut area = if args.include_coupons { 2 } else { 1 };
     let first_channel = args.refund_to.unwrap_or(RefundTo::Original).channel();
     let mut quote = client.refund_quote(&resource_id, Some(first_channel as u8), Some(area))?;
     let policy = client.refund_policy()?;
-    let chinese = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|k| std::env::var(k).ok())
-        .find(|v| !v.is_empty())
-        .is_some_and(|v| v.starts_with("zh"));
-    let text = match (&policy.text_zh, chinese) {
-        (Some(zh), true) => zh.clone(),
+    // The console gives the policy in both languages; an empty Chinese text falls back.
+    let text = match &policy.text_zh {
+        Some(zh) if crate::i18n::is_zh() && !zh.trim().is_empty() => zh.clone(),
         _ => policy.text.clone(),
     };
-    say(ctx, &format!("Policy {}: {text}", policy.version));
-    for line in quote_lines(&ctx.printer, &quote, Some(first_channel)) {
+    say(
+        ctx,
+        &t!("walk-policy", version = &policy.version, text = text),
+    );
+    let order = detail.as_ref().map(|d| &d.order);
+    for line in quote_lines_for(&ctx.printer, &quote, Some(first_channel), order) {
         ctx.printer.wrapped(&line, "   ", "       ");
     }
     if !quote.refundable {
         return Err(CliError::new(
             Exit::Refused,
-            format!(
-                "resource {resource_id} is not refundable: {}",
-                quote
-                    .not_refundable_reason
-                    .as_deref()
-                    .unwrap_or("no reason given")
+            t!(
+                "walk-not-refundable",
+                resource = &resource_id,
+                reason = not_refundable_text(quote.not_refundable_reason.as_deref(), order)
             ),
         ));
     }
-    if !ctx.ask(|p| p.confirm("I have read the policy and the quote. Continue?", true))? {
-        ctx.printer.note("Nothing was submitted.");
+    if !ctx.ask(|p| p.confirm(&t!("walk-ask-policy-read"), true))? {
+        ctx.printer.note(&t!("walk-nothing-submitted"));
         return Ok(Exit::Success);
     }
 
-    step(ctx, "4", "准备相关资料", "Prepare documents");
+    step(ctx, "4", &t!("walk-step-documents"));
     let mut documents = args
         .attach
         .iter()
         .map(|p| read_document(p))
         .collect::<CliResult<Vec<_>>>()?;
     let attach_kind = if quote.requires_invoice_return && documents.is_empty() {
-        say(
-            ctx,
-            "The invoice for this order was issued, so it must be returned with the application.",
-        );
+        say(ctx, &t!("walk-invoice-needed"));
         loop {
             let path = ctx.ask(|p| {
-                p.input(
-                    "Invoice file (PDF, PNG or JPEG; at most 5 MiB)",
-                    None,
-                    &|t: &str| check_document(std::path::Path::new(t.trim())).map(|_| ()),
-                )
+                p.input(&t!("walk-ask-invoice-file"), None, &|t: &str| {
+                    check_document(std::path::Path::new(t.trim())).map(|_| ())
+                })
             })?;
             documents.push(read_document(std::path::Path::new(path.trim()))?);
-            if !ctx.ask(|p| p.confirm("Add another document?", false))? {
+            if !ctx.ask(|p| p.confirm(&t!("walk-ask-another-document"), false))? {
                 break;
             }
         }
         AttachKind::Invoice
     } else {
         if documents.is_empty() {
-            say(ctx, "No documents are needed for this order.");
+            say(ctx, &t!("walk-no-documents"));
         } else {
-            say(
-                ctx,
-                &format!(
-                    "{} document(s) will be sent with the application.",
-                    documents.len()
-                ),
-            );
+            say(ctx, &t!("walk-documents-sent", count = documents.len()));
         }
         args.attach_kind
     };
 
-    step(ctx, "5", "联系客服咨询", "Ask support when unsure");
-    say(ctx, "Unsure about anything? Ask JD Cloud support:");
-    for c in &policy.support_channels {
-        say(ctx, &format!("  {}", crate::views::channel_line(c)));
+    step(ctx, "5", &t!("walk-step-support"));
+    say(ctx, &t!("walk-support-intro"));
+    for line in crate::views::channel_lines(&policy.support_channels) {
+        say(ctx, &format!("  {line}"));
     }
 
-    stage(ctx, "提交退款申请", "Submit the application");
-    step(ctx, "6", "进入退款页面", "Open the refund page");
+    stage(ctx, &t!("walk-stage-submit"));
+    step(ctx, "6", &t!("walk-step-open"));
     say(
         ctx,
-        &format!(
-            "Refunding order {} (resource {resource_id}).",
-            order_number
+        &t!(
+            "walk-refunding-order",
+            order = order_number
                 .clone()
                 .or_else(|| quote.order_numbers.first().cloned())
-                .unwrap_or_else(|| "?".into())
+                .unwrap_or_else(|| "?".into()),
+            resource = &resource_id
         ),
     );
 
-    step(ctx, "7", "填写退款信息", "Fill in the refund");
+    step(ctx, "7", &t!("walk-step-fill"));
     let fee = quote.fee;
     let mut amount = match args.amount {
         Some(a) => a,
         None => {
             let text = ctx.ask(|p| {
                 p.input(
-                    "Refund amount (yuan)",
+                    &t!("walk-ask-amount"),
                     Some(&fee.to_string()),
                     &|t: &str| amount_matches(t, fee),
                 )
@@ -184,9 +178,9 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
     let reason_text = match (&args.reason_text, reason) {
         (Some(t), _) => Some(t.clone()),
         (None, Reason::Other) => Some(ctx.ask(|p| {
-            p.input("Reason, in your words", None, &|t: &str| {
+            p.input(&t!("walk-ask-reason-text"), None, &|t: &str| {
                 if t.trim().is_empty() {
-                    Err("say why in a few words".into())
+                    Err(t!("walk-reason-text-empty"))
                 } else {
                     Ok(())
                 }
@@ -196,7 +190,7 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
     };
     let name = match &args.contact_name {
         Some(n) => Some(n.clone()),
-        None => Some(ctx.ask(|p| p.input("Contact name (Enter to skip)", None, &|_| Ok(())))?)
+        None => Some(ctx.ask(|p| p.input(&t!("walk-ask-contact-name"), None, &|_| Ok(())))?)
             .filter(|n| !n.is_empty()),
     };
     let (phone, email) = ask_contact(ctx, &args)?;
@@ -209,21 +203,18 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
                 .and_then(|d| d.payment_channel.as_deref())
                 .is_some_and(|c| c == "OFFLINE_PAYMENT");
             if offline {
-                say(
-                    ctx,
-                    "This order was paid offline, and offline payments can only be refunded to the account balance.",
-                );
+                say(ctx, &t!("walk-offline-balance-only"));
             }
             let choices = [
                 Choice {
-                    label: "Original payment method (原路退回)".into(),
+                    label: t!("walk-choice-original"),
                 },
                 Choice {
-                    label: "Account balance (退至账户余额)".into(),
+                    label: t!("walk-choice-balance"),
                 },
             ];
             let default = usize::from(offline);
-            match ctx.ask(|p| p.select("Where should the money go?", &choices, default))? {
+            match ctx.ask(|p| p.select(&t!("walk-ask-refund-to"), &choices, default))? {
                 1 => RefundTo::Balance,
                 _ => RefundTo::Original,
             }
@@ -236,20 +227,14 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
         if with.coupon_fee > Fen::ZERO
             && ctx.ask(|p| {
                 p.confirm(
-                    &format!(
-                        "Also refund the coupon share ({})?",
-                        with.coupon_fee.with_symbol()
-                    ),
+                    &t!("walk-ask-coupons", amount = with.coupon_fee.with_symbol()),
                     false,
                 )
             })?
         {
             area = 2;
             amount = with.fee;
-            say(
-                ctx,
-                &format!("The refund is now {}.", with.fee.with_symbol()),
-            );
+            say(ctx, &t!("walk-refund-now", amount = with.fee.with_symbol()));
         }
     }
     if channel != first_channel || area == 2 {
@@ -266,7 +251,7 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
     let (reason, reason_text, contact) = check_local(&checked)?;
     check_quote(&quote, Some(amount))?;
 
-    step(ctx, "8", "确认信息的准确性后提交", "Check, then submit");
+    step(ctx, "8", &t!("walk-step-check"));
     let contact_text = [
         contact.name.clone(),
         contact.phone.clone(),
@@ -275,54 +260,62 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
     .into_iter()
     .flatten()
     .collect::<Vec<_>>()
-    .join(", ");
-    for line in [
-        format!(
-            "Order:       {}",
-            order_number
-                .clone()
-                .or_else(|| quote.order_numbers.first().cloned())
-                .unwrap_or_default()
+    .join(&t!("walk-list-separator"));
+    let order_shown = order_number
+        .clone()
+        .or_else(|| quote.order_numbers.first().cloned())
+        .unwrap_or_default();
+    let resource_shown = match resource_name.as_deref() {
+        Some(n) => t!(
+            "walk-summary-resource-named",
+            resource = &resource_id,
+            name = n
         ),
-        format!(
-            "Resource:    {resource_id}{}",
-            resource_name
-                .as_deref()
-                .map(|n| format!(" ({n})"))
-                .unwrap_or_default()
+        None => resource_id.clone(),
+    };
+    let reason_shown = match reason_text.as_deref() {
+        Some(text) => t!(
+            "walk-summary-reason-text",
+            reason = reason_label(reason),
+            text = text
         ),
-        format!(
-            "Amount:      {} ({})",
-            quote.fee.with_symbol(),
-            policy_name(quote.policy.as_deref())
+        None => reason_label(reason),
+    };
+    let documents_shown = if documents.is_empty() {
+        t!("walk-summary-no-documents")
+    } else {
+        documents
+            .iter()
+            .map(|d| d.name.clone())
+            .collect::<Vec<_>>()
+            .join(&t!("walk-list-separator"))
+    };
+    let summary = [
+        (t!("walk-summary-order"), order_shown),
+        (t!("walk-summary-resource"), resource_shown),
+        (
+            t!("walk-summary-amount"),
+            t!(
+                "walk-summary-amount-value",
+                amount = quote.fee.with_symbol(),
+                policy = policy_text(quote.policy.as_deref())
+            ),
         ),
-        format!("To:          {}", refund_to_text(Some(channel))),
-        format!(
-            "Reason:      {}{}",
-            reason_label(reason),
-            reason_text
-                .as_deref()
-                .map(|t| format!(": {t}"))
-                .unwrap_or_default()
-        ),
-        format!("Contact:     {contact_text}"),
-        format!(
-            "Documents:   {}",
-            if documents.is_empty() {
-                "none".to_string()
-            } else {
-                documents
-                    .iter()
-                    .map(|d| d.name.clone())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            }
-        ),
-    ] {
-        ctx.printer.wrapped(&line, "   ", "                ");
+        (t!("walk-summary-to"), refund_to_text(Some(channel))),
+        (t!("walk-summary-reason"), reason_shown),
+        (t!("walk-summary-contact"), contact_text),
+        (t!("walk-summary-documents"), documents_shown),
+    ];
+    // Values line up three columns after the widest label, in terminal columns (a Chinese
+    // label is twice as wide as its characters).
+    let width = widest(summary.iter().map(|(label, _)| label.as_str())) + 3;
+    let rest = " ".repeat(3 + width);
+    for (label, value) in &summary {
+        ctx.printer
+            .wrapped(&format!("{}{value}", pad(label, width)), "   ", &rest);
     }
-    if !ctx.ask(|p| p.confirm("Submit this refund?", false))? {
-        ctx.printer.note("Nothing was submitted.");
+    if !ctx.ask(|p| p.confirm(&t!("walk-ask-submit"), false))? {
+        ctx.printer.note(&t!("walk-nothing-submitted"));
         return Ok(Exit::Success);
     }
     let plan = Plan {
@@ -347,29 +340,30 @@ pub fn refund(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
         return Ok(Exit::Success);
     };
 
-    stage(ctx, "等待审核结果", "Wait for the review");
-    step(ctx, "9", "生成退款申请记录", "The application is recorded");
+    stage(ctx, &t!("walk-stage-wait"));
+    step(ctx, "9", &t!("walk-step-recorded"));
     ctx.printer.line(&refund_id)?;
     say(
         ctx,
-        &format!(
-            "Refund {refund_id}: {} to {}, pending approval.",
-            quote.fee.with_symbol(),
-            refund_to_text(Some(channel))
+        &t!(
+            "walk-refund-pending",
+            refund = &refund_id,
+            amount = quote.fee.with_symbol(),
+            to = refund_to_text(Some(channel))
         ),
     );
-    step(ctx, "10", "查询状态", "Check its status");
-    if !ctx.ask(|p| p.confirm("Watch it until it finishes?", true))? {
+    step(ctx, "10", &t!("walk-step-status"));
+    if !ctx.ask(|p| p.confirm(&t!("walk-ask-watch"), true))? {
         say(
             ctx,
-            &format!(
-                "Check it any time with `jdc-refund {}status {refund_id}`.",
-                ctx.command_prefix()
+            &t!(
+                "walk-check-later",
+                command = format!("jdc-refund {}status {refund_id}", ctx.command_prefix())
             ),
         );
         return Ok(Exit::Success);
     }
-    step(ctx, "11", "等待处理", "Wait while it is processed");
+    step(ctx, "11", &t!("walk-step-processing"));
     follow(ctx, &client, refund_id)
 }
 
@@ -380,21 +374,21 @@ fn amount_matches(text: &str, fee: Fen) -> Result<(), String> {
     if amount == fee {
         Ok(())
     } else {
-        Err(format!(
-            "{} differs from the quote {}: check for a typo",
-            amount.with_symbol(),
-            fee.with_symbol()
+        Err(t!(
+            "walk-amount-differs",
+            amount = amount.with_symbol(),
+            quote = fee.with_symbol()
         ))
     }
 }
 
-fn reason_label(r: Reason) -> &'static str {
+fn reason_label(r: Reason) -> String {
     match r {
-        Reason::NotWanted => "不想要了 no longer wanted",
-        Reason::UnmetNeeds => "不满足需求 does not meet my needs",
-        Reason::PoorOperation => "操作体验差 poor operation experience",
-        Reason::PoorService => "服务差 poor service",
-        Reason::Other => "其他 other",
+        Reason::NotWanted => t!("walk-reason-not-wanted"),
+        Reason::UnmetNeeds => t!("walk-reason-unmet-needs"),
+        Reason::PoorOperation => t!("walk-reason-poor-operation"),
+        Reason::PoorService => t!("walk-reason-poor-service"),
+        Reason::Other => t!("walk-reason-other"),
     }
 }
 
@@ -409,10 +403,10 @@ fn ask_reason(ctx: &mut Context) -> CliResult<Reason> {
     let choices: Vec<Choice> = reasons
         .iter()
         .map(|r| Choice {
-            label: reason_label(*r).into(),
+            label: reason_label(*r),
         })
         .collect();
-    let i = ctx.ask(|p| p.select("Reason for the refund", &choices, 0))?;
+    let i = ctx.ask(|p| p.select(&t!("walk-ask-reason"), &choices, 0))?;
     Ok(reasons[i.min(reasons.len() - 1)])
 }
 
@@ -433,26 +427,22 @@ fn ask_contact(
     let mut phone = args.contact_phone.clone();
     let mut email = args.contact_email.clone();
     if phone.is_none() {
-        phone = Some(ctx.ask(|p| {
-            p.input(
-                "Contact phone (Enter to skip)",
-                None,
-                &optional(parse_phone),
-            )
-        })?)
+        phone = Some(
+            ctx.ask(|p| p.input(&t!("walk-ask-contact-phone"), None, &optional(parse_phone)))?,
+        )
         .filter(|p| !p.is_empty());
     }
     if email.is_none() {
         let required = phone.is_none();
         let prompt = if required {
-            "Contact email (a phone or an email is needed)"
+            t!("walk-ask-contact-email-required")
         } else {
-            "Contact email (Enter to skip)"
+            t!("walk-ask-contact-email")
         };
         let check = move |t: &str| {
             if t.trim().is_empty() {
                 if required {
-                    Err("a phone or an email is needed, so support can reach you".to_string())
+                    Err(t!("walk-contact-needed"))
                 } else {
                     Ok(())
                 }
@@ -460,7 +450,7 @@ fn ask_contact(
                 parse_email(t).map(|_| ())
             }
         };
-        email = Some(ctx.ask(|p| p.input(prompt, None, &check))?).filter(|e| !e.is_empty());
+        email = Some(ctx.ask(|p| p.input(&prompt, None, &check))?).filter(|e| !e.is_empty());
     }
     Ok((phone, email))
 }
@@ -470,20 +460,18 @@ fn ensure_logged_in(ctx: &mut Context) -> CliResult<()> {
     match ctx.credentials() {
         Ok((_, source)) => {
             let who = match source {
-                crate::context::CredentialSource::Environment => {
-                    "the key in JDC_ACCESS_KEY".to_string()
-                }
+                crate::context::CredentialSource::Environment => t!("walk-who-environment"),
                 crate::context::CredentialSource::Profile(c) => c
                     .account
                     .unwrap_or_else(|| crate::config::mask(&c.access_key)),
-                crate::context::CredentialSource::SandboxDemo => "demo (sandbox)".to_string(),
+                crate::context::CredentialSource::SandboxDemo => t!("walk-who-sandbox-demo"),
             };
-            say(ctx, &format!("Signed in as {who}."));
+            say(ctx, &t!("walk-signed-in", who = who));
             Ok(())
         }
         Err(e) if e.exit == Exit::Auth => {
             say(ctx, &e.message);
-            if !ctx.ask(|p| p.confirm("Log in now?", true))? {
+            if !ctx.ask(|p| p.confirm(&t!("walk-ask-log-in"), true))? {
                 return Err(e);
             }
             crate::commands::login::prompt_password_login(ctx)?;
@@ -499,7 +487,7 @@ fn pick_order(ctx: &mut Context, client: &Client) -> CliResult<(String, Option<S
     let now = ConsoleTime::now().millis();
     let mut orders: Vec<Order> = Vec::new();
     let mut page = 1;
-    let spinner = ctx.printer.spinner("Looking at your orders…");
+    let spinner = ctx.printer.spinner(&t!("walk-looking-at-orders"));
     loop {
         let result = client.query_orders(&QueryVo {
             start_time: Some(now - 365 * 24 * 3600 * 1000),
@@ -520,24 +508,26 @@ fn pick_order(ctx: &mut Context, client: &Client) -> CliResult<(String, Option<S
     let mut others: Vec<(Order, String)> = Vec::new();
     for o in orders {
         let Some(resource) = o.resource_id.clone() else {
-            others.push((o, "names no resource".into()));
+            others.push((o, t!("walk-order-no-resource")));
             continue;
         };
-        spinner.set_message(format!("Checking order {}…", o.order_number));
+        spinner.set_message(t!("walk-checking-order", order = &o.order_number));
         match client.refund_quote(&resource, None, None) {
             Ok(q) if q.refundable => refundable.push((o, q)),
-            Ok(q) => others.push((
-                o,
-                q.not_refundable_reason
-                    .unwrap_or_else(|| "not refundable".into()),
-            )),
+            Ok(q) => {
+                let why = match q.not_refundable_reason.as_deref() {
+                    None => t!("walk-order-not-refundable"),
+                    reason => not_refundable_text(reason, Some(&o)),
+                };
+                others.push((o, why));
+            }
             Err(e) => others.push((o, e.to_string())),
         }
     }
     spinner.finish_and_clear();
     let p = ctx.printer.clone();
     if !others.is_empty() {
-        p.note("   Not refundable:");
+        p.note(&format!("   {}", t!("walk-orders-not-refundable")));
         for (o, why) in &others {
             p.note(&p.paint(
                 Tone::Dim,
@@ -558,27 +548,34 @@ fn pick_order(ctx: &mut Context, client: &Client) -> CliResult<(String, Option<S
     if refundable.is_empty() {
         return Err(CliError::new(
             Exit::Refused,
-            "none of your orders from the last 12 months can be refunded",
+            t!("walk-no-refundable-orders"),
         ));
     }
+    // Resource names may be Chinese: pad them by terminal columns.
+    let name_width = widest(
+        refundable
+            .iter()
+            .map(|(o, _)| o.resource_name.as_deref().unwrap_or("")),
+    )
+    .max(14);
     let choices: Vec<Choice> = refundable
         .iter()
         .map(|(o, q)| Choice {
             label: format!(
-                "{}  {:<14} {:>9}  {}",
+                "{}  {} {:>9}  {}",
                 o.order_number,
-                o.resource_name.as_deref().unwrap_or(""),
+                pad(o.resource_name.as_deref().unwrap_or(""), name_width),
                 q.fee.with_symbol(),
                 match q.policy.as_deref() {
-                    Some("NO_REASON") => "full refund",
-                    Some("PRORATED") => "prorated",
-                    _ => "",
+                    Some("NO_REASON") => t!("walk-order-full-refund"),
+                    Some("PRORATED") => t!("walk-order-prorated"),
+                    _ => String::new(),
                 }
             ),
         })
         .collect();
-    p.note("   Refundable (type to search, Enter to choose):");
-    let i = ctx.ask(|p| p.select("Which order?", &choices, 0))?;
+    p.note(&format!("   {}", t!("walk-orders-refundable")));
+    let i = ctx.ask(|p| p.select(&t!("walk-ask-order"), &choices, 0))?;
     let (order, quote) = &refundable[i.min(refundable.len() - 1)];
     Ok((quote.resource_id.clone(), Some(order.order_number.clone())))
 }
@@ -592,9 +589,12 @@ pub fn follow(ctx: &mut Context, client: &Client, mut refund_id: String) -> CliR
             ctx.printer.note(&ctx.printer.paint(
                 Tone::Good,
                 &format!(
-                    "   Done: {} refunded to {}.",
-                    refund.refund_amount.with_symbol(),
-                    refund_to_text(refund.refund_channel)
+                    "   {}",
+                    t!(
+                        "walk-done",
+                        amount = refund.refund_amount.with_symbol(),
+                        to = refund_to_text(refund.refund_channel)
+                    )
                 ),
             ));
             return Ok(Exit::Success);
@@ -636,17 +636,18 @@ pub fn offer_fix(
     }
     if !matches!(refund.status.as_str(), "FAILED" | "REJECTED") {
         // A stall: the reminder is the fix.
-        if d.problem == "slow progress"
-            && ctx.ask(|p| p.confirm("Send a reminder to the console?", true))?
-        {
+        if d.problem == "slow progress" && ctx.ask(|p| p.confirm(&t!("walk-ask-remind"), true))? {
             let r = client.remind_refund(&refund.refund_id)?;
-            say(ctx, &format!("Reminder sent at {}.", r.reminded_at));
+            say(
+                ctx,
+                &t!("walk-reminder-sent", time = r.reminded_at.to_string()),
+            );
         }
         return Ok(None);
     }
     let (question, changes) = match refund.failure_code.as_deref() {
         Some("PAYMENT_METHOD_UNSUPPORTED") => (
-            "Resubmit to your account balance instead?".to_string(),
+            t!("walk-ask-resubmit-balance"),
             SubmitArgs {
                 refund_to: Some(RefundTo::Balance),
                 ..SubmitArgs::default()
@@ -654,7 +655,7 @@ pub fn offer_fix(
         ),
         Some("AMOUNT_MISMATCH") => match d.new_quote {
             Some(fee) => (
-                format!("Resubmit with the new amount {}?", fee.with_symbol()),
+                t!("walk-ask-resubmit-amount", amount = fee.with_symbol()),
                 SubmitArgs {
                     amount: Some(fee),
                     ..SubmitArgs::default()
@@ -662,11 +663,8 @@ pub fn offer_fix(
             ),
             None => return Ok(None),
         },
-        Some("INSUFFICIENT_BALANCE") => (
-            "Resubmit now (after topping up the balance)?".to_string(),
-            SubmitArgs::default(),
-        ),
-        _ => ("Resubmit it?".to_string(), SubmitArgs::default()),
+        Some("INSUFFICIENT_BALANCE") => (t!("walk-ask-resubmit-topped-up"), SubmitArgs::default()),
+        _ => (t!("walk-ask-resubmit"), SubmitArgs::default()),
     };
     if !ctx.ask(|p| p.confirm(&question, false))? {
         return Ok(None);
@@ -684,10 +682,11 @@ pub fn offer_fix(
     ctx.printer.line(&id)?;
     say(
         ctx,
-        &format!(
-            "Refund {id}: {} to {}, pending approval.",
-            fee.with_symbol(),
-            refund_to_text(Some(channel))
+        &t!(
+            "walk-refund-pending",
+            refund = &id,
+            amount = fee.with_symbol(),
+            to = refund_to_text(Some(channel))
         ),
     );
     Ok(Some(id))
@@ -697,18 +696,14 @@ pub fn offer_fix(
 /// runs past its expected finish time.
 fn watch(ctx: &mut Context, client: &Client, refund_id: &str) -> CliResult<RefundApplication> {
     let p = ctx.printer.clone();
-    let spinner = p.spinner("asking the console…");
+    let spinner = p.spinner(&t!("walk-asking-console"));
     let mut last = String::new();
     let mut reminded = false;
     let started = Instant::now();
     loop {
         let refund = client.refund(refund_id)?;
         if refund.status != last {
-            let note = refund
-                .timeline
-                .last()
-                .and_then(|t| t.note.clone())
-                .unwrap_or_default();
+            let note = status_note(&refund);
             spinner.suspend(|| {
                 p.note(&format!(
                     "   {}  {}",
@@ -719,7 +714,7 @@ fn watch(ctx: &mut Context, client: &Client, refund_id: &str) -> CliResult<Refun
                         .unwrap_or_else(ConsoleTime::now)
                         .0
                         .format("%H:%M:%S"),
-                    p.paint(Tone::Bold, &refund.status)
+                    p.paint(Tone::Bold, &names::refund_status(&refund.status))
                 ));
                 if !note.is_empty() {
                     p.wrapped(&note, "             ", "             ");
@@ -732,26 +727,59 @@ fn watch(ctx: &mut Context, client: &Client, refund_id: &str) -> CliResult<Refun
             return Ok(refund);
         }
         let expected = refund.expected_finish_time.map(|t| t.millis());
+        let status = names::refund_status(&refund.status);
         spinner.set_message(match refund.expected_finish_time {
-            Some(t) => format!(
-                "{} · expected by {t} · {}s",
-                refund.status,
-                started.elapsed().as_secs()
+            Some(t) => t!(
+                "walk-watch-progress",
+                status = status,
+                expected = t.to_string(),
+                seconds = started.elapsed().as_secs().to_string()
             ),
-            None => refund.status.clone(),
+            None => status,
         });
         let stalled = expected.is_some_and(|e| ConsoleTime::now().millis() > e + 60_000);
         if stalled && !reminded {
             reminded = true;
             let ask = spinner.suspend(|| {
-                say(ctx, "This is taking longer than expected (support may be busy, or the console under maintenance).");
-                ctx.prompter.confirm("Send a reminder to the console?", true)
+                say(ctx, &t!("walk-taking-longer"));
+                ctx.prompter.confirm(&t!("walk-ask-remind"), true)
             });
             if ctx.answered(ask)? {
                 let r = client.remind_refund(refund_id)?;
-                spinner.suspend(|| say(ctx, &format!("Reminder sent at {}.", r.reminded_at)));
+                spinner.suspend(|| {
+                    say(
+                        ctx,
+                        &t!("walk-reminder-sent", time = r.reminded_at.to_string()),
+                    )
+                });
             }
         }
         std::thread::sleep(Duration::from_millis(1000));
+    }
+}
+
+/// The latest timeline note as the console wrote it, or, when the console wrote it in a
+/// language the reader does not read, what the status means in theirs.
+fn status_note(refund: &RefundApplication) -> String {
+    let Some(last) = refund.timeline.last() else {
+        return String::new();
+    };
+    if let Some(note) = last.note.as_deref().and_then(console_text) {
+        return note.to_string();
+    }
+    if last.note.as_deref().is_none_or(str::is_empty) {
+        return String::new();
+    }
+    match last.status.as_str() {
+        "PENDING_APPROVAL" => t!("walk-note-pending"),
+        "PROCESSING" => t!("walk-note-processing"),
+        "SUCCESS" => t!(
+            "walk-note-success",
+            to = refund_to_text(refund.refund_channel)
+        ),
+        "FAILED" => t!("walk-note-failed"),
+        "REJECTED" => t!("walk-note-rejected"),
+        "CANCELED" => t!("walk-note-canceled"),
+        _ => String::new(),
     }
 }
