@@ -5,6 +5,8 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use crate::t;
+
 /// What a command has done so far, as far as a refund goes.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Phase {
@@ -44,18 +46,26 @@ pub fn set(cell: &PhaseCell, phase: Phase) {
 
 pub fn message(phase: &Phase) -> String {
     match phase {
-        Phase::Nothing => "interrupted: nothing was submitted".into(),
-        Phase::Submitting { client_token, prefix } => format!(
-            "interrupted while submitting (idempotency key {client_token}): the outcome is unknown; run `jdc-refund {prefix}status` to finish it, which never creates a second refund"
-        ),
-        Phase::Submitted { refund_id, prefix } => format!(
-            "interrupted: refund {refund_id} was submitted; follow it with `jdc-refund {prefix}status {refund_id} --watch`"
-        ),
-        Phase::Watching { refund_id, prefix } => format!(
-            "stopped watching; refund {refund_id} goes on; resume with `jdc-refund {prefix}status {refund_id} --watch`"
-        ),
-        Phase::Batch { submitted, total, prefix } => format!(
-            "interrupted: {submitted} of the batch's {total} refunds are submitted; run the same command again (same file, unchanged) to finish the rest: it never submits a row twice. `jdc-refund {prefix}status` lists them"
+        Phase::Nothing => t!("interrupt-nothing"),
+        Phase::Submitting {
+            client_token,
+            prefix,
+        } => t!("interrupt-submitting", key = client_token, prefix = prefix),
+        Phase::Submitted { refund_id, prefix } => {
+            t!("interrupt-submitted", refund = refund_id, prefix = prefix)
+        }
+        Phase::Watching { refund_id, prefix } => {
+            t!("interrupt-watching", refund = refund_id, prefix = prefix)
+        }
+        Phase::Batch {
+            submitted,
+            total,
+            prefix,
+        } => t!(
+            "interrupt-batch",
+            submitted = submitted,
+            total = total,
+            prefix = prefix
         ),
     }
 }

@@ -14,6 +14,7 @@ use crate::config::{ensure_private_dir, write_atomic};
 use crate::console::types::{RefundBody, StatusRequest};
 use crate::console::{Client, ConsoleError, ConsoleTime};
 use crate::error::{CliError, CliResult};
+use crate::t;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -50,7 +51,7 @@ impl Entry {
         let token = body
             .client_token
             .clone()
-            .ok_or_else(|| CliError::failure("a journal entry needs a client token"))?;
+            .ok_or_else(|| CliError::failure(t!("journal-error-no-token")))?;
         let now = ConsoleTime::now().iso();
         Ok(Entry {
             client_token: token,
@@ -113,7 +114,7 @@ impl Journal {
     pub fn record(&self, entry: &Entry) -> CliResult<()> {
         ensure_private_dir(&self.dir)?;
         let bytes = serde_json::to_vec_pretty(entry)
-            .map_err(|e| CliError::failure(format!("cannot encode the journal entry: {e}")))?;
+            .map_err(|e| CliError::failure(t!("journal-error-encode", error = e.to_string())))?;
         write_atomic(&self.path(&entry.client_token), &bytes, 0o600)
     }
 
@@ -132,9 +133,10 @@ impl Journal {
             Ok(read) => read,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => {
-                return Err(CliError::failure(format!(
-                    "cannot read the journal {}: {e}",
-                    self.dir.display()
+                return Err(CliError::failure(t!(
+                    "journal-error-read-dir",
+                    path = self.dir.display().to_string(),
+                    error = e.to_string()
                 )))
             }
         };
@@ -177,7 +179,7 @@ impl Journal {
         let token = body
             .client_token
             .clone()
-            .ok_or_else(|| CliError::failure("a submission needs an idempotency key"))?;
+            .ok_or_else(|| CliError::failure(t!("journal-error-no-key")))?;
         // Held until the outcome is recorded, so no other process resends this submission
         // while it is on its way, and the check below cannot race another writer.
         let _in_flight = self.lock(&token)?;
@@ -206,7 +208,7 @@ impl Journal {
                 entry.error = Some(message.clone());
                 CliError::new(
                     crate::error::Exit::Refused,
-                    format!("the console did not accept the refund: {message}"),
+                    t!("journal-not-accepted", reason = &message),
                 )
             }
             Err(e) if e.outcome_unknown() => return Ok(Submission::Unknown(e)),
@@ -226,7 +228,7 @@ impl Journal {
     pub fn lock(&self, token: &str) -> CliResult<File> {
         let file = self.lock_file(token)?;
         file.lock().map_err(|e| {
-            CliError::failure(format!("cannot lock the journal entry {token}: {e}"))
+            CliError::failure(t!("journal-error-lock", key = token, error = e.to_string()))
         })?;
         Ok(file)
     }
@@ -237,8 +239,10 @@ impl Journal {
         match file.try_lock() {
             Ok(()) => Ok(Some(file)),
             Err(std::fs::TryLockError::WouldBlock) => Ok(None),
-            Err(std::fs::TryLockError::Error(e)) => Err(CliError::failure(format!(
-                "cannot lock the journal entry {token}: {e}"
+            Err(std::fs::TryLockError::Error(e)) => Err(CliError::failure(t!(
+                "journal-error-lock",
+                key = token,
+                error = e.to_string()
             ))),
         }
     }
@@ -251,7 +255,13 @@ impl Journal {
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|e| CliError::failure(format!("cannot open {}: {e}", path.display())))
+            .map_err(|e| {
+                CliError::failure(t!(
+                    "journal-error-open",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ))
+            })
     }
 
     /// Finishes every pending submission made to `console` that no other process is still
@@ -322,14 +332,17 @@ fn is_stale(item: &std::fs::DirEntry) -> bool {
 
 fn read_entry(path: &Path) -> CliResult<Entry> {
     let text = std::fs::read(path).map_err(|e| {
-        CliError::failure(format!("cannot read journal entry {}: {e}", path.display()))
+        CliError::failure(t!(
+            "journal-error-read-entry",
+            path = path.display().to_string(),
+            error = e.to_string()
+        ))
     })?;
     serde_json::from_slice(&text).map_err(|e| {
-        CliError::failure(format!(
-            "journal entry {} is damaged ({e}); it may record a refund whose outcome is unknown: move it aside (`mv {} {}.damaged`), then look for that refund with `jdc-refund status`",
-            path.display(),
-            path.display(),
-            path.display()
+        CliError::failure(t!(
+            "journal-error-damaged",
+            path = path.display().to_string(),
+            error = e.to_string()
         ))
     })
 }
@@ -362,7 +375,7 @@ fn finish(client: &Client, entry: &Entry) -> Finished {
     match client.submit_refund(&entry.body) {
         Ok(result) => match result.data {
             Some(id) if result.success => Finished::Submitted(id),
-            _ => Finished::Refused(result.message.unwrap_or_else(|| "refused".into())),
+            _ => Finished::Refused(result.message.unwrap_or_else(|| t!("journal-refused"))),
         },
         Err(e) if !e.outcome_unknown() => Finished::Refused(e.to_string()),
         Err(e) => Finished::StillUnknown(e.to_string()),

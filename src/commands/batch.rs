@@ -26,6 +26,7 @@ use crate::error::{CliError, CliResult, Exit};
 use crate::interrupt::{Phase, PhaseCell};
 use crate::journal::{Entry, Finished, Journal, Outcome, Submission};
 use crate::printer::{Printer, Table, Tone};
+use crate::t;
 
 /// The most submissions a batch sends at once.
 pub const MAX_CONCURRENCY: u8 = 32;
@@ -93,6 +94,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status as the report and `--json` spell it (data: never translated).
     fn text(self) -> &'static str {
         match self {
             Status::Ready => "ready",
@@ -102,6 +104,19 @@ impl Status {
             Status::Refused => "refused",
             Status::Unknown => "unknown",
             Status::NotSent => "not-sent",
+        }
+    }
+
+    /// The status as a person reads it (the table, the per-failure lines).
+    fn shown(self) -> String {
+        match self {
+            Status::Ready => t!("batch-status-ready"),
+            Status::Submitted => t!("batch-status-submitted"),
+            Status::AlreadySubmitted => t!("batch-status-already-submitted"),
+            Status::Invalid => t!("batch-status-invalid"),
+            Status::Refused => t!("batch-status-refused"),
+            Status::Unknown => t!("batch-status-unknown"),
+            Status::NotSent => t!("batch-status-not-sent"),
         }
     }
 }
@@ -175,21 +190,17 @@ enum Step {
 
 pub fn run(ctx: &mut Context, batch: BatchArgs, defaults: SubmitArgs) -> CliResult<Exit> {
     let Some(source) = batch.batch.clone() else {
-        return Err(CliError::usage("--batch FILE is required"));
+        return Err(CliError::usage(t!("batch-error-file-required")));
     };
     reject_single_flags(&defaults)?;
     let report = batch.report.as_deref().map(report_format).transpose()?;
     if !defaults.dry_run && !defaults.yes && !ctx.interactive() {
-        return Err(CliError::usage(
-            "--yes is required to submit a batch without a terminal (check the file first with --dry-run)",
-        ));
+        return Err(CliError::usage(t!("batch-error-yes-required")));
     }
     let (name, bytes) = read_source(&source)?;
     let rows = parse_rows(&bytes, &defaults)?;
     if rows.is_empty() {
-        return Err(CliError::usage(format!(
-            "the batch file {name} has no rows, only a header"
-        )));
+        return Err(CliError::usage(t!("batch-error-no-rows", file = &name)));
     }
 
     let workers = usize::from(batch.concurrency).clamp(1, rows.len());
@@ -210,8 +221,10 @@ pub fn run(ctx: &mut Context, batch: BatchArgs, defaults: SubmitArgs) -> CliResu
     for (row, step) in rows.iter().zip(steps) {
         let step = match resource_of(&step) {
             Some(resource) => match seen.get(&resource) {
-                Some(first) => Step::Invalid(CliError::usage(format!(
-                    "resource {resource} is also on line {first}; a batch refunds each resource once"
+                Some(first) => Step::Invalid(CliError::usage(t!(
+                    "batch-error-resource-twice",
+                    resource = &resource,
+                    line = first.to_string()
                 ))),
                 None => {
                     seen.insert(resource, row.line);
@@ -252,11 +265,11 @@ pub fn run(ctx: &mut Context, batch: BatchArgs, defaults: SubmitArgs) -> CliResu
         print_results(&p, &results)?;
         write_report(report.as_ref(), &results)?;
         let ready = results.iter().filter(|r| r.status == Status::Ready);
-        p.note(&format!(
-            "Dry run: nothing was submitted. {} of {} rows would be submitted, {} in all.",
-            jobs.len(),
-            results.len(),
-            total(ready).with_symbol()
+        p.note(&t!(
+            "batch-dry-run-summary",
+            ready = jobs.len(),
+            rows = results.len(),
+            total = total(ready).with_symbol()
         ));
         return Ok(exit);
     }
@@ -267,10 +280,13 @@ pub fn run(ctx: &mut Context, batch: BatchArgs, defaults: SubmitArgs) -> CliResu
             return Err(stop);
         }
         for r in &invalid {
-            p.warn(&format!(
-                "line {}: {} (skipped)",
-                r.line,
-                r.error.as_deref().unwrap_or("invalid")
+            p.warn(&t!(
+                "batch-warn-skipped",
+                line = r.line.to_string(),
+                error = r
+                    .error
+                    .clone()
+                    .unwrap_or_else(|| t!("batch-status-invalid"))
             ));
         }
     }
@@ -283,26 +299,27 @@ pub fn run(ctx: &mut Context, batch: BatchArgs, defaults: SubmitArgs) -> CliResu
             .filter(|r| r.status == Status::AlreadySubmitted)
             .count();
         p.wrapped(
-            &format!(
-                "About to submit {} refund(s) from {name}, {} in all{}{}.",
-                sending.len(),
-                total(sending.iter().copied()).with_symbol(),
-                if already > 0 {
-                    format!("; {already} row(s) were submitted earlier")
+            &t!(
+                "batch-about-to-submit",
+                count = sending.len(),
+                file = &name,
+                total = total(sending.iter().copied()).with_symbol(),
+                already = if already > 0 {
+                    t!("batch-about-already", count = already)
                 } else {
                     String::new()
                 },
-                if invalid.is_empty() {
+                skipped = if invalid.is_empty() {
                     String::new()
                 } else {
-                    format!("; {} invalid row(s) skipped", invalid.len())
-                },
+                    t!("batch-about-skipped", count = invalid.len())
+                }
             ),
             "",
             "  ",
         );
-        if !ctx.confirm(&format!("Submit these {} refunds?", sending.len()))? {
-            p.note("Nothing was submitted.");
+        if !ctx.confirm(&t!("batch-confirm", count = sending.len()))? {
+            p.note(&t!("refund-nothing-submitted"));
             return Ok(Exit::Success);
         }
     }
@@ -338,13 +355,13 @@ pub fn run(ctx: &mut Context, batch: BatchArgs, defaults: SubmitArgs) -> CliResu
 /// The single-refund flags that make no sense for a batch, refused with what to do instead.
 fn reject_single_flags(args: &SubmitArgs) -> CliResult<()> {
     let problem = if args.order.is_some() || args.resource_id.is_some() {
-        Some("--order and --resource-id name one refund; with --batch, each row's `order` or `resource_id` column names its own")
+        Some(t!("batch-error-single-target"))
     } else if args.amount.is_some() {
-        Some("--amount cannot be a default for a batch (every order's quote differs): put the amount you expect in the file's `amount` column, or leave it out to send each quote")
+        Some(t!("batch-error-single-amount"))
     } else if !args.attach.is_empty() {
-        Some("a batch sends no documents: refund an order whose invoice must be returned on its own, with `refund --order N --attach invoice.pdf`")
+        Some(t!("batch-error-single-attach"))
     } else if args.idempotency_key.is_some() {
-        Some("--idempotency-key names one submission; with --batch, use the file's `idempotency_key` column (by default each row's key is derived from the file, so running it again never submits a row twice)")
+        Some(t!("batch-error-single-key"))
     } else {
         None
     };
@@ -370,18 +387,18 @@ fn report_format(path: &Path) -> CliResult<(PathBuf, ReportFormat)> {
         Some("csv") => ReportFormat::Csv,
         Some("json") => ReportFormat::Json,
         _ => {
-            return Err(CliError::usage(format!(
-                "--report {}: name a .csv or a .json file (the format follows the extension)",
-                path.display()
+            return Err(CliError::usage(t!(
+                "batch-error-report-format",
+                file = path.display().to_string()
             )))
         }
     };
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         if !parent.is_dir() {
-            return Err(CliError::usage(format!(
-                "--report {}: the folder {} does not exist",
-                path.display(),
-                parent.display()
+            return Err(CliError::usage(t!(
+                "batch-error-report-folder",
+                file = path.display().to_string(),
+                folder = parent.display().to_string()
             )));
         }
     }
@@ -394,14 +411,18 @@ fn read_source(source: &Path) -> CliResult<(String, Vec<u8>)> {
     if source.as_os_str() == "-" {
         std::io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|e| CliError::usage(format!("--batch -: cannot read stdin ({e})")))?;
-        return Ok(("(stdin)".into(), bytes));
+            .map_err(|e| CliError::usage(t!("batch-error-stdin", error = e.to_string())))?;
+        return Ok((t!("batch-stdin-name"), bytes));
     }
     let name = source.display().to_string();
     bytes = std::fs::read(source).map_err(|e| {
         CliError::usage(match e.kind() {
-            std::io::ErrorKind::NotFound => format!("--batch {name}: no such file; check the path"),
-            _ => format!("--batch {name}: cannot read it ({e})"),
+            std::io::ErrorKind::NotFound => t!("batch-error-not-found", file = &name),
+            _ => t!(
+                "batch-error-unreadable",
+                file = &name,
+                error = e.to_string()
+            ),
         })
     })?;
     Ok((name, bytes))
@@ -423,9 +444,9 @@ pub fn derived_key(file: &[u8], line: u64) -> String {
 /// problem with the file as a whole (not UTF-8, a bad header) is an error naming line 1.
 fn parse_rows(bytes: &[u8], defaults: &SubmitArgs) -> CliResult<Vec<Row>> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        CliError::usage(format!(
-            "the batch file is not UTF-8 text (at byte {}); save it as CSV UTF-8",
-            e.valid_up_to()
+        CliError::usage(t!(
+            "batch-error-not-utf8",
+            byte = e.valid_up_to().to_string()
         ))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -435,28 +456,30 @@ fn parse_rows(bytes: &[u8], defaults: &SubmitArgs) -> CliResult<Vec<Row>> {
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| CliError::usage(format!("line 1: {e}")))?
+        .map_err(|e| CliError::usage(t!("batch-error-line", line = "1", error = e.to_string())))?
         .clone();
     let mut columns: Vec<&'static str> = Vec::new();
     for header in headers.iter() {
         let name = column_name(header);
         let Some(known) = COLUMNS.iter().find(|c| **c == name) else {
-            return Err(CliError::usage(format!(
-                "line 1: unknown column `{header}`; the columns are {}",
-                COLUMNS.join(", ")
+            return Err(CliError::usage(t!(
+                "batch-error-unknown-column",
+                column = header,
+                columns = COLUMNS.join(", ")
             )));
         };
         if columns.contains(known) {
-            return Err(CliError::usage(format!(
-                "line 1: column `{known}` appears twice"
+            return Err(CliError::usage(t!(
+                "batch-error-column-twice",
+                column = *known
             )));
         }
         columns.push(known);
     }
     if !columns.contains(&"order") && !columns.contains(&"resource_id") {
-        return Err(CliError::usage(format!(
-            "line 1: the header needs an `order` or a `resource_id` column (it has: {})",
-            headers.iter().collect::<Vec<_>>().join(", ")
+        return Err(CliError::usage(t!(
+            "batch-error-no-target-column",
+            columns = headers.iter().collect::<Vec<_>>().join(", ")
         )));
     }
     let digest_input = bytes;
@@ -464,7 +487,11 @@ fn parse_rows(bytes: &[u8], defaults: &SubmitArgs) -> CliResult<Vec<Row>> {
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
-            CliError::usage(format!("line {line}: {e}"))
+            CliError::usage(t!(
+                "batch-error-line",
+                line = line.to_string(),
+                error = e.to_string()
+            ))
         })?;
         let line = record.position().map(|p| p.line()).unwrap_or(0);
         if record.iter().all(str::is_empty) {
@@ -478,10 +505,10 @@ fn parse_rows(bytes: &[u8], defaults: &SubmitArgs) -> CliResult<Vec<Row>> {
         let resource = cell("resource_id");
         let key_cell = cell("idempotency_key");
         let plan = if record.len() > columns.len() {
-            Err(CliError::usage(format!(
-                "{} values, but the header has {} columns",
-                record.len(),
-                columns.len()
+            Err(CliError::usage(t!(
+                "batch-error-too-many-values",
+                values = record.len(),
+                columns = columns.len()
             )))
         } else {
             check_row(&cell, defaults, || derived_key(digest_input, line))
@@ -510,14 +537,8 @@ fn check_row(
     let order = cell("order");
     let resource_id = cell("resource_id");
     match (&order, &resource_id) {
-        (Some(_), Some(_)) => {
-            return Err(CliError::usage("give `order` or `resource_id`, not both"))
-        }
-        (None, None) => {
-            return Err(CliError::usage(
-                "`order` or `resource_id` is required (see `jdc-refund orders` for your orders)",
-            ))
-        }
+        (Some(_), Some(_)) => return Err(CliError::usage(t!("batch-error-order-and-resource"))),
+        (None, None) => return Err(CliError::usage(t!("batch-error-target-missing"))),
         _ => {}
     }
     fn parsed<T>(
@@ -526,18 +547,17 @@ fn check_row(
         parse: impl Fn(&str) -> Result<T, String>,
     ) -> CliResult<Option<T>> {
         cell(name)
-            .map(|v| parse(&v).map_err(|e| CliError::usage(format!("{name}: {e}"))))
+            .map(|v| {
+                parse(&v)
+                    .map_err(|e| CliError::usage(t!("batch-error-cell", column = name, error = e)))
+            })
             .transpose()
     }
     let reason = parsed(cell, "reason", |v| {
-        Reason::from_str(v, true).map_err(|_| {
-            format!(
-                "`{v}` is not one of not-wanted, unmet-needs, poor-operation, poor-service, other"
-            )
-        })
+        Reason::from_str(v, true).map_err(|_| t!("batch-error-reason-invalid", value = v))
     })?;
     let refund_to = parsed(cell, "refund_to", |v| {
-        RefundTo::from_str(v, true).map_err(|_| format!("`{v}` is not one of original, balance"))
+        RefundTo::from_str(v, true).map_err(|_| t!("batch-error-refund-to-invalid", value = v))
     })?;
     let amount = parsed(cell, "amount", parse_amount)?;
     let contact_phone = parsed(cell, "contact_phone", parse_phone)?;
@@ -583,9 +603,10 @@ fn first_steps(rows: &[Row], journal: &Journal, console: &str) -> CliResult<Vec<
             Ok(plan) => plan,
         };
         if let Some(first) = keys.get(&plan.key) {
-            steps.push(Step::Invalid(CliError::usage(format!(
-                "idempotency key {} is also used on line {first}",
-                plan.key
+            steps.push(Step::Invalid(CliError::usage(t!(
+                "batch-error-key-twice",
+                key = &plan.key,
+                line = first.to_string()
             ))));
             continue;
         }
@@ -627,22 +648,27 @@ fn same_request(plan: &RowPlan, entry: &Entry, console: &str) -> CliResult<()> {
         && b.contact.as_ref().and_then(|c| c.email.clone()) == plan.contact.email
         && plan.args.amount.is_none_or(|a| b.refund_amount == Some(a));
     if !same {
-        return Err(CliError::usage(format!(
-            "idempotency key {} was already used for a different request (resource {}{}); run the batch with the same flags as before, or put changed rows in a new file",
-            entry.client_token,
-            b.resource_id,
-            b.refund_amount
-                .map(|a| format!(", amount {a}"))
-                .unwrap_or_default()
-        )));
+        return Err(CliError::usage(match b.refund_amount {
+            Some(amount) => t!(
+                "batch-error-key-reused-amount",
+                key = &entry.client_token,
+                resource = &b.resource_id,
+                amount = amount
+            ),
+            None => t!(
+                "batch-error-key-reused",
+                key = &entry.client_token,
+                resource = &b.resource_id
+            ),
+        }));
     }
     // The console and region; the access key may change (a new login) for the same account.
     let place = |id: &str| id.rsplit_once('|').map(|(p, _)| p.to_string());
     if place(&entry.console) != place(console) {
-        return Err(CliError::usage(format!(
-            "idempotency key {} was used with another console ({}); a batch file belongs to the console it was first run against",
-            entry.client_token,
-            place(&entry.console).unwrap_or_default()
+        return Err(CliError::usage(t!(
+            "batch-error-other-console",
+            key = &entry.client_token,
+            console = place(&entry.console).unwrap_or_default()
         )));
     }
     Ok(())
@@ -687,12 +713,12 @@ fn done_result(mut r: RowResult, entry: &Entry) -> RowResult {
         _ => {
             r.status = Status::Refused;
             r.exit = Exit::Refused;
-            r.error = Some(format!(
-                "refused when first submitted (not sent again): {}",
-                entry
+            r.error = Some(t!(
+                "batch-refused-earlier",
+                reason = entry
                     .error
-                    .as_deref()
-                    .unwrap_or("the console gave no reason")
+                    .clone()
+                    .unwrap_or_else(|| t!("refund-no-reason-given"))
             ));
         }
     }
@@ -721,7 +747,7 @@ fn quote_all(clients: &[Client], steps: &mut [Step], prefix: &str) {
             },
         )
         .collect();
-    let bar = counter(plans.len() as u64, "checking");
+    let bar = counter(plans.len() as u64, &t!("batch-progress-checking"));
     let stop = AtomicBool::new(false);
     let quoted = pool(clients, &plans, &stop, |client, plan| {
         let step = match quote_row(client, plan, prefix) {
@@ -733,7 +759,8 @@ fn quote_all(clients: &[Client], steps: &mut [Step], prefix: &str) {
     });
     bar.finish_and_clear();
     for (i, step) in todo.into_iter().zip(quoted) {
-        steps[i] = step.unwrap_or_else(|| Step::Invalid(CliError::failure("not checked")));
+        steps[i] =
+            step.unwrap_or_else(|| Step::Invalid(CliError::failure(t!("batch-not-checked"))));
     }
 }
 
@@ -744,16 +771,23 @@ fn quote_row(client: &Client, plan: &RowPlan, prefix: &str) -> CliResult<RefundB
         Some(plan.channel as u8),
         Some(plan.area as u8),
     )?;
-    check_quote(&quote, plan.args.amount).map_err(|mut e| {
-        // In a batch the amount comes from the row's `amount` cell, not a flag.
-        if let Some(rest) = e.message.strip_prefix("--amount ") {
-            e.message = format!("amount {}", rest.replace("or pass --amount", "or write"));
+    // In a batch the amount comes from the row's `amount` cell, not a flag: said so here,
+    // before check_quote would name `--amount`.
+    match plan.args.amount {
+        Some(amount) if quote.refundable && amount != quote.fee => {
+            return Err(CliError::usage(t!(
+                "batch-error-amount-differs",
+                amount = amount,
+                quote = quote.fee,
+                resource = &quote.resource_id
+            )));
         }
-        e
-    })?;
+        _ => check_quote(&quote, plan.args.amount)?,
+    }
     if quote.requires_invoice_return {
-        return Err(CliError::usage(format!(
-            "the invoice for resource {resource_id} was issued and must be returned, and a batch sends no documents: refund it on its own with `jdc-refund refund --resource-id {resource_id} --attach invoice.pdf`"
+        return Err(CliError::usage(t!(
+            "batch-error-invoice",
+            resource = &resource_id
         )));
     }
     Ok(refund_body(
@@ -809,9 +843,11 @@ fn counter(len: u64, message: &str) -> indicatif::ProgressBar {
         Some(len),
         indicatif::ProgressDrawTarget::stderr(),
     );
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "  {msg:10} [{bar:30}] {pos}/{len}  {rate}  ETA {eta}",
-    ) {
+    let template = format!(
+        "  {{msg:10}} [{{bar:30}}] {{pos}}/{{len}}  {{rate}}  {} {{eta}}",
+        t!("batch-progress-eta")
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
         let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
             let _ = write!(w, "{:.1}/s", state.per_sec());
         };
@@ -873,7 +909,7 @@ fn submit_all(
     if jobs.is_empty() {
         return None;
     }
-    let bar = counter(jobs.len() as u64, "submitting");
+    let bar = counter(jobs.len() as u64, &t!("batch-progress-submitting"));
     let stop = AtomicBool::new(false);
     let first_stop: Mutex<Option<CliError>> = Mutex::new(None);
     let rows: Vec<usize> = jobs.iter().map(|(i, _)| *i).collect();
@@ -885,7 +921,7 @@ fn submit_all(
         let sent = match step {
             Step::Send(body) => send_new(journal, client, console, body),
             Step::Finish(entry) => finish_earlier(journal, client, &entry.client_token),
-            _ => Sent::stopped(CliError::failure("nothing to send")),
+            _ => Sent::stopped(CliError::failure(t!("batch-nothing-to-send"))),
         };
         bar.inc(1);
         match sent.status {
@@ -903,7 +939,14 @@ fn submit_all(
                     .as_ref()
                     .map(|e| e.message.as_str())
                     .unwrap_or("");
-                bar.suspend(|| p.warn(&format!("line {line}: {}: {why}", status.text())));
+                bar.suspend(|| {
+                    p.warn(&t!(
+                        "batch-warn-row-failed",
+                        line = line.to_string(),
+                        status = status.shown(),
+                        error = why
+                    ))
+                });
             }
         }
         if let Some(e) = &sent.stop {
@@ -932,9 +975,12 @@ fn submit_all(
             None => {
                 r.status = Status::NotSent;
                 r.exit = Exit::Failure;
-                r.error = Some(format!(
-                    "not sent: the batch stopped ({})",
-                    stopped.as_ref().map(|e| e.message.as_str()).unwrap_or("")
+                r.error = Some(t!(
+                    "batch-not-sent-stopped",
+                    error = stopped
+                        .as_ref()
+                        .map(|e| e.message.clone())
+                        .unwrap_or_default()
                 ));
             }
         }
@@ -981,8 +1027,10 @@ fn send_new(journal: &Journal, client: &Client, console: &str, body: &RefundBody
             CliError {
                 exit: Exit::Unreachable,
                 request_id: e.request_id().map(str::to_string),
-                message: format!(
-                    "{e}; the refund may or may not have been created: run the same command again to finish it (it resends with idempotency key {token}, which never creates a second refund)"
+                message: t!(
+                    "batch-error-outcome-unknown",
+                    error = e.to_string(),
+                    key = &token
                 ),
             },
         ),
@@ -997,16 +1045,13 @@ fn finish_earlier(journal: &Journal, client: &Client, token: &str) -> Sent {
         Ok(Some((_, Finished::Submitted(id)))) => Sent::ok(Status::Submitted, Some(id)),
         Ok(Some((_, Finished::Refused(why)))) => Sent::failed(
             Status::Refused,
-            CliError::new(
-                Exit::Refused,
-                format!("the console did not accept the refund: {why}"),
-            ),
+            CliError::new(Exit::Refused, t!("journal-not-accepted", reason = why)),
         ),
         Ok(Some((_, Finished::StillUnknown(why)))) => Sent::failed(
             Status::Unknown,
             CliError::new(
                 Exit::Unreachable,
-                format!("{why}; the refund with idempotency key {token} is still unconfirmed: run the same command again to finish it"),
+                t!("batch-error-still-unknown", error = why, key = token),
             ),
         ),
         // Another process holds it, or finished it meanwhile.
@@ -1015,10 +1060,7 @@ fn finish_earlier(journal: &Journal, client: &Client, token: &str) -> Sent {
             Ok(Some(entry)) if entry.outcome != Outcome::Pending => from_entry(&entry),
             Ok(_) => Sent::failed(
                 Status::Unknown,
-                CliError::new(
-                    Exit::Unreachable,
-                    format!("another process is sending the submission with idempotency key {token}; run the same command again later to see how it ended"),
-                ),
+                CliError::new(Exit::Unreachable, t!("batch-error-in-flight", key = token)),
             ),
         },
     }
@@ -1031,18 +1073,18 @@ fn from_entry(entry: &Entry) -> Sent {
             Status::Refused,
             CliError::new(
                 Exit::Refused,
-                format!(
-                    "the console did not accept the refund: {}",
-                    entry
+                t!(
+                    "journal-not-accepted",
+                    reason = entry
                         .error
-                        .as_deref()
-                        .unwrap_or("the console gave no reason")
+                        .clone()
+                        .unwrap_or_else(|| t!("refund-no-reason-given"))
                 ),
             ),
         ),
         Outcome::Pending => Sent::failed(
             Status::Unknown,
-            CliError::new(Exit::Unreachable, "the outcome is still unknown"),
+            CliError::new(Exit::Unreachable, t!("batch-outcome-unknown")),
         ),
     }
 }
@@ -1051,36 +1093,37 @@ fn total<'a>(rows: impl Iterator<Item = &'a RowResult>) -> Fen {
     Fen::from_fen(rows.filter_map(|r| r.amount).map(Fen::fen).sum())
 }
 
-/// `lines 3, 9 and 12`, at most ten of them.
+/// `lines 3, 9, 12`, at most ten of them.
 fn line_list(rows: &[&RowResult]) -> String {
-    let mut lines: Vec<String> = rows.iter().take(10).map(|r| r.line.to_string()).collect();
+    let lines: Vec<String> = rows.iter().take(10).map(|r| r.line.to_string()).collect();
+    let lines = lines.join(&t!("batch-lines-separator"));
     if rows.len() > 10 {
-        lines.push(format!("… ({} in all)", rows.len()));
+        t!("batch-lines-many", lines = lines, count = rows.len())
+    } else {
+        t!("batch-lines", count = rows.len(), lines = lines)
     }
-    format!(
-        "{} {}",
-        if rows.len() == 1 { "line" } else { "lines" },
-        lines.join(", ")
-    )
 }
 
 /// The error that stops a batch with invalid rows before anything is sent: the first one's,
 /// with its exit code.
 fn stop_error(first: &RowResult, invalid: &[RowResult]) -> CliError {
-    let mut message = format!(
-        "line {}: {}",
-        first.line,
-        first.error.as_deref().unwrap_or("invalid")
-    );
-    if invalid.len() > 1 {
-        message.push_str(&format!(
-            " ({} more invalid: {}; `--dry-run` lists every row)",
-            invalid.len() - 1,
-            line_list(&invalid[1..].iter().collect::<Vec<_>>())
-        ));
-    }
-    message.push_str(
-        ". Nothing was submitted; fix the file, or pass --skip-invalid to submit the other rows",
+    let more = if invalid.len() > 1 {
+        t!(
+            "batch-more-invalid",
+            count = invalid.len() - 1,
+            lines = line_list(&invalid[1..].iter().collect::<Vec<_>>())
+        )
+    } else {
+        String::new()
+    };
+    let message = t!(
+        "batch-error-invalid-stop",
+        line = first.line.to_string(),
+        error = first
+            .error
+            .clone()
+            .unwrap_or_else(|| t!("batch-status-invalid")),
+        more = more
     );
     CliError::new(first.exit, message)
 }
@@ -1090,9 +1133,16 @@ fn print_results(p: &Printer, results: &[RowResult]) -> CliResult<()> {
         p.json(results)?;
         return Ok(());
     }
-    let mut table = Table::new(&[
-        "LINE", "ORDER", "RESOURCE", "REFUND", "AMOUNT", "STATUS", "ERROR",
-    ]);
+    let headers = [
+        t!("batch-col-line"),
+        t!("batch-col-order"),
+        t!("batch-col-resource"),
+        t!("batch-col-refund"),
+        t!("batch-col-amount"),
+        t!("batch-col-status"),
+        t!("batch-col-error"),
+    ];
+    let mut table = Table::new(&headers.iter().map(String::as_str).collect::<Vec<_>>());
     let dash = || "-".to_string();
     let rows: Vec<(Vec<String>, Tone)> = results
         .iter()
@@ -1109,7 +1159,7 @@ fn print_results(p: &Printer, results: &[RowResult]) -> CliResult<()> {
                     r.resource_id.clone().unwrap_or_else(dash),
                     r.refund_id.clone().unwrap_or_else(dash),
                     r.amount.map(|a| a.to_string()).unwrap_or_else(dash),
-                    r.status.text().to_string(),
+                    r.status.shown(),
                     r.error
                         .as_deref()
                         .map(|e| {
@@ -1133,7 +1183,11 @@ fn write_report(report: Option<&(PathBuf, ReportFormat)>, results: &[RowResult])
         return Ok(());
     };
     let failed = |e: &dyn std::fmt::Display| {
-        CliError::failure(format!("cannot write the report {}: {e}", path.display()))
+        CliError::failure(t!(
+            "batch-error-report-write",
+            file = path.display().to_string(),
+            error = e.to_string()
+        ))
     };
     let bytes = match format {
         ReportFormat::Json => {
@@ -1177,38 +1231,53 @@ fn write_report(report: Option<&(PathBuf, ReportFormat)>, results: &[RowResult])
 fn summarize(p: &Printer, name: &str, results: &[RowResult], prefix: &str) {
     let count = |s: Status| results.iter().filter(|r| r.status == s).count();
     let mut parts = Vec::new();
-    for (status, what) in [
-        (Status::Submitted, "submitted"),
-        (Status::AlreadySubmitted, "already submitted"),
-        (Status::Invalid, "invalid (skipped)"),
-        (Status::Refused, "refused"),
-        (Status::Unknown, "unknown"),
-        (Status::NotSent, "not sent"),
+    for status in [
+        Status::Submitted,
+        Status::AlreadySubmitted,
+        Status::Invalid,
+        Status::Refused,
+        Status::Unknown,
+        Status::NotSent,
     ] {
         let n = count(status);
         if n > 0 {
-            parts.push(format!("{n} {what}"));
+            parts.push(match status {
+                Status::Submitted => t!("batch-count-submitted", count = n),
+                Status::AlreadySubmitted => t!("batch-count-already-submitted", count = n),
+                Status::Invalid => t!("batch-count-invalid", count = n),
+                Status::Refused => t!("batch-count-refused", count = n),
+                Status::Unknown => t!("batch-count-unknown", count = n),
+                _ => t!("batch-count-not-sent", count = n),
+            });
         }
     }
     let refunded = results
         .iter()
         .filter(|r| matches!(r.status, Status::Submitted | Status::AlreadySubmitted));
     let refunded: Vec<&RowResult> = refunded.collect();
-    let follow = if refunded.is_empty() {
-        String::new()
+    let follow = !refunded.is_empty();
+    let rows = results.len();
+    let parts = parts.join(&t!("batch-parts-separator"));
+    let total = total(refunded.into_iter()).with_symbol();
+    let summary = if follow {
+        t!(
+            "batch-summary-follow",
+            file = name,
+            rows = rows,
+            parts = parts,
+            total = total,
+            prefix = prefix
+        )
     } else {
-        format!(" Follow them with `jdc-refund {prefix}status`.")
+        t!(
+            "batch-summary",
+            file = name,
+            rows = rows,
+            parts = parts,
+            total = total
+        )
     };
-    p.wrapped(
-        &format!(
-            "Batch {name}: {} row(s): {}; {} refunded in all.{follow}",
-            results.len(),
-            parts.join(", "),
-            total(refunded.into_iter()).with_symbol(),
-        ),
-        "",
-        "  ",
-    );
+    p.wrapped(&summary, "", "  ");
 }
 
 /// The exit code: unknown outcomes (6: run it again), refusals (5), skipped rows (2), else 0.
@@ -1217,21 +1286,21 @@ fn finish(results: &[RowResult], stopped: Option<CliError>) -> CliResult<Exit> {
         |s: Status| -> Vec<&RowResult> { results.iter().filter(|r| r.status == s).collect() };
     let (unknown, not_sent) = (with(Status::Unknown), with(Status::NotSent));
     if let Some(mut e) = stopped {
-        e.message = format!(
-            "{}; the batch stopped: {} row(s) not sent, {} with an unknown outcome. Fix that, then run the same command again: it finishes the rest and never submits a row twice",
-            e.message,
-            not_sent.len(),
-            unknown.len()
+        e.message = t!(
+            "batch-error-stopped",
+            error = &e.message,
+            not_sent = not_sent.len(),
+            unknown = unknown.len()
         );
         return Err(e);
     }
     if !unknown.is_empty() {
         return Err(CliError::new(
             Exit::Unreachable,
-            format!(
-                "{} refund(s) have an unknown outcome ({}); run the same command again to finish them: it resends with the same idempotency keys, which never creates a second refund",
-                unknown.len(),
-                line_list(&unknown)
+            t!(
+                "batch-error-unknown",
+                count = unknown.len(),
+                lines = line_list(&unknown)
             ),
         ));
     }
@@ -1239,19 +1308,19 @@ fn finish(results: &[RowResult], stopped: Option<CliError>) -> CliResult<Exit> {
     if !refused.is_empty() {
         return Err(CliError::new(
             Exit::Refused,
-            format!(
-                "the console refused {} row(s) ({}); see the ERROR column",
-                refused.len(),
-                line_list(&refused)
+            t!(
+                "batch-error-refused",
+                count = refused.len(),
+                lines = line_list(&refused)
             ),
         ));
     }
     let invalid = with(Status::Invalid);
     if !invalid.is_empty() {
-        return Err(CliError::usage(format!(
-            "{} invalid row(s) skipped ({}); the others were submitted",
-            invalid.len(),
-            line_list(&invalid)
+        return Err(CliError::usage(t!(
+            "batch-error-invalid-skipped",
+            count = invalid.len(),
+            lines = line_list(&invalid)
         )));
     }
     Ok(Exit::Success)

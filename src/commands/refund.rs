@@ -14,7 +14,8 @@ use crate::context::Context;
 use crate::error::{CliError, CliResult, Exit};
 use crate::interrupt::Phase;
 use crate::journal::{Entry, Finished, Outcome, Submission};
-use crate::views::{quote_lines, refund_to_text, QuoteView, RefundView};
+use crate::t;
+use crate::views::{quote_lines, QuoteView, RefundView};
 
 pub const MAX_ATTACHMENT_BYTES: u64 = 5 * 1024 * 1024;
 
@@ -186,7 +187,7 @@ pub struct ResubmitArgs {
 pub fn parse_amount(text: &str) -> Result<Fen, String> {
     let fen: Fen = text.parse().map_err(|e| format!("{e}"))?;
     if fen == Fen::ZERO {
-        return Err("the amount must be more than zero".into());
+        return Err(t!("refund-amount-zero"));
     }
     Ok(fen)
 }
@@ -200,9 +201,7 @@ pub fn parse_phone(text: &str) -> Result<String, String> {
     if allowed && (6..=20).contains(&digits) && !t.contains("++") {
         Ok(t.to_string())
     } else {
-        Err(format!(
-            "`{text}` is not a phone number (e.g. +86 138 0000 0000)"
-        ))
+        Err(t!("refund-phone-invalid", value = text))
     }
 }
 
@@ -222,9 +221,7 @@ pub fn parse_email(text: &str) -> Result<String, String> {
     if ok {
         Ok(t.to_string())
     } else {
-        Err(format!(
-            "`{text}` is not an email address (e.g. name@example.com)"
-        ))
+        Err(t!("refund-email-invalid", value = text))
     }
 }
 
@@ -236,7 +233,7 @@ pub fn parse_token(text: &str) -> Result<String, String> {
     if ok {
         Ok(text.to_string())
     } else {
-        Err("use 1 to 64 characters: letters, digits, `-`, `_`, `.`".into())
+        Err(t!("refund-key-invalid"))
     }
 }
 
@@ -261,30 +258,36 @@ pub(crate) struct Document {
 
 /// `--attach FILE`: the document, or the problem with it naming the flag.
 pub(crate) fn read_document(path: &Path) -> CliResult<Document> {
-    check_document(path)
-        .map_err(|why| CliError::usage(format!("--attach {}: {why}", path.display())))
+    check_document(path).map_err(|why| {
+        CliError::usage(t!(
+            "refund-attach-problem",
+            file = path.display().to_string(),
+            problem = why
+        ))
+    })
 }
 
 /// Reads and checks a document: an existing file, PDF, PNG or JPEG by its content, at most
 /// 5 MiB. The problem, in a few words, when it is not.
 pub(crate) fn check_document(path: &Path) -> Result<Document, String> {
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file; check the path".to_string(),
-        _ => format!("cannot read it ({e})"),
+        std::io::ErrorKind::NotFound => t!("refund-attach-not-found"),
+        _ => t!("refund-attach-unreadable", error = e.to_string()),
     })?;
     if !meta.is_file() {
-        return Err("not a file".into());
+        return Err(t!("refund-attach-not-a-file"));
     }
     if meta.len() == 0 {
-        return Err("the file is empty (0 bytes)".into());
+        return Err(t!("refund-attach-empty"));
     }
     if meta.len() > MAX_ATTACHMENT_BYTES {
-        return Err(format!(
-            "{:.1} MiB is over the 5 MiB limit; send a smaller scan",
-            meta.len() as f64 / 1024.0 / 1024.0
+        return Err(t!(
+            "refund-attach-too-big",
+            size = format!("{:.1}", meta.len() as f64 / 1024.0 / 1024.0)
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read it ({e})"))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| t!("refund-attach-unreadable", error = e.to_string()))?;
     let content_type = if bytes.starts_with(b"%PDF") {
         "application/pdf"
     } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
@@ -292,7 +295,7 @@ pub(crate) fn check_document(path: &Path) -> Result<Document, String> {
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
         "image/jpeg"
     } else {
-        return Err("not a PDF, PNG or JPEG file (the console accepts only those)".into());
+        return Err(t!("refund-attach-wrong-type"));
     };
     let name = path
         .file_name()
@@ -361,18 +364,11 @@ pub(crate) struct Plan {
     pub confirmed: bool,
 }
 
-fn missing(flag: &str, values: &str) -> CliError {
-    CliError::usage(format!("{flag} is required{values}"))
-}
-
 /// The checks that need no console: run before anything is sent.
 pub(crate) fn check_local(args: &SubmitArgs) -> CliResult<(Reason, Option<String>, Contact)> {
-    let reason = args.reason.ok_or_else(|| {
-        missing(
-            "--reason",
-            ": not-wanted, unmet-needs, poor-operation, poor-service or other",
-        )
-    })?;
+    let reason = args
+        .reason
+        .ok_or_else(|| CliError::usage(t!("refund-error-reason-missing")))?;
     let reason_text = args
         .reason_text
         .as_deref()
@@ -380,16 +376,10 @@ pub(crate) fn check_local(args: &SubmitArgs) -> CliResult<(Reason, Option<String
         .filter(|t| !t.is_empty())
         .map(str::to_string);
     if reason == Reason::Other && reason_text.is_none() {
-        return Err(missing(
-            "--reason-text",
-            " with --reason other: say why in a few words",
-        ));
+        return Err(CliError::usage(t!("refund-error-reason-text-missing")));
     }
     if args.contact_phone.is_none() && args.contact_email.is_none() {
-        return Err(missing(
-            "--contact-phone or --contact-email",
-            " (the console and support need a way to reach you)",
-        ));
+        return Err(CliError::usage(t!("refund-error-contact-missing")));
     }
     Ok((
         reason,
@@ -412,19 +402,14 @@ fn submit(ctx: &mut Context, args: SubmitArgs) -> CliResult<Exit> {
         return crate::walkthrough::refund(ctx, args);
     }
     if args.order.is_none() && args.resource_id.is_none() {
-        return Err(missing(
-            "--order or --resource-id",
-            " (see `jdc-refund orders` for your orders)",
-        ));
+        return Err(CliError::usage(t!("refund-error-target-missing")));
     }
     let checked = if args.dry_run {
         None
     } else {
         let checked = check_local(&args)?;
         if !args.yes && !ctx.interactive() {
-            return Err(CliError::usage(
-                "--yes is required to submit without a terminal (check the amount first with --dry-run)",
-            ));
+            return Err(CliError::usage(t!("refund-error-yes-required-dry-run")));
         }
         Some(checked)
     };
@@ -489,44 +474,51 @@ fn repeat(
         && b.contact.as_ref().and_then(|c| c.phone.clone()) == args.contact_phone
         && b.contact.as_ref().and_then(|c| c.email.clone()) == args.contact_email;
     if !same {
-        return Err(CliError::usage(format!(
-            "idempotency key {} was already used for a different request (resource {}{}); repeat that request exactly, or use a new key",
-            entry.client_token,
-            b.resource_id,
-            entry
-                .refund_id
-                .as_deref()
-                .map(|id| format!(", refund {id}"))
-                .unwrap_or_default()
-        )));
+        return Err(CliError::usage(match entry.refund_id.as_deref() {
+            Some(id) => t!(
+                "refund-error-key-reused-refund",
+                key = &entry.client_token,
+                resource = &b.resource_id,
+                refund = id
+            ),
+            None => t!(
+                "refund-error-key-reused",
+                key = &entry.client_token,
+                resource = &b.resource_id
+            ),
+        }));
     }
     let fee = b.refund_amount.unwrap_or_default();
     let channel = b.refund_channel.unwrap_or(1);
     match entry.outcome {
         Outcome::Submitted => {
             let id = entry.refund_id.clone().unwrap_or_default();
-            ctx.printer.note(&format!(
-                "Already submitted with idempotency key {}: refund {id}.",
-                entry.client_token
+            ctx.printer.note(&t!(
+                "refund-note-already-submitted",
+                key = &entry.client_token,
+                refund = &id
             ));
             report_submitted(ctx, client, &id, fee, channel)?;
             Ok(Exit::Success)
         }
         Outcome::Refused => Err(CliError::new(
             Exit::Refused,
-            format!(
-                "the request with idempotency key {} was refused earlier ({}); fix it and use a new key",
-                entry.client_token,
-                entry.error.as_deref().unwrap_or("no reason recorded")
+            t!(
+                "refund-error-refused-earlier",
+                key = &entry.client_token,
+                reason = entry
+                    .error
+                    .clone()
+                    .unwrap_or_else(|| t!("refund-no-reason-recorded"))
             ),
         )),
         Outcome::Pending => match ctx.journal().finish_one(client, &entry.client_token)? {
             None => Err(CliError::new(
                 Exit::Unreachable,
-                format!(
-                    "the refund with idempotency key {} is being submitted by another process right now; check it with `jdc-refund {}status`",
-                    entry.client_token,
-                    ctx.command_prefix()
+                t!(
+                    "refund-error-in-flight",
+                    key = &entry.client_token,
+                    prefix = ctx.command_prefix()
                 ),
             )),
             Some((_, Finished::Submitted(id))) => {
@@ -535,14 +527,15 @@ fn repeat(
             }
             Some((_, Finished::Refused(why))) => Err(CliError::new(
                 Exit::Refused,
-                format!("the console did not accept the refund: {why}"),
+                t!("journal-not-accepted", reason = why),
             )),
             Some((e, Finished::StillUnknown(why))) => Err(CliError::new(
                 Exit::Unreachable,
-                format!(
-                    "{why}; the refund with idempotency key {} is still unconfirmed: run `jdc-refund {}status` later",
-                    e.client_token,
-                    ctx.command_prefix()
+                t!(
+                    "refund-error-still-unknown",
+                    error = why,
+                    key = &e.client_token,
+                    prefix = ctx.command_prefix()
                 ),
             )),
         },
@@ -569,7 +562,7 @@ pub(crate) fn resolve_target_with(
         .ok_or_else(|| {
             CliError::new(
                 Exit::Refused,
-                format!("order {number} names no resource to refund"),
+                t!("refund-error-order-no-resource", order = &number),
             )
         })?;
     Ok((resource, Some(number)))
@@ -581,21 +574,23 @@ pub(crate) fn check_quote(quote: &Quote, amount: Option<Fen>) -> CliResult<()> {
     if !quote.refundable {
         return Err(CliError::new(
             Exit::Refused,
-            format!(
-                "resource {} is not refundable: {}",
-                quote.resource_id,
-                quote
+            t!(
+                "refund-error-not-refundable",
+                resource = &quote.resource_id,
+                reason = quote
                     .not_refundable_reason
-                    .as_deref()
-                    .unwrap_or("the console gave no reason")
+                    .clone()
+                    .unwrap_or_else(|| t!("refund-no-reason-given"))
             ),
         ));
     }
     if let Some(amount) = amount {
         if amount != quote.fee {
-            return Err(CliError::usage(format!(
-                "--amount {amount} differs from the console's quote {} for resource {}: check for a typo, or pass --amount {}",
-                quote.fee, quote.resource_id, quote.fee
+            return Err(CliError::usage(t!(
+                "refund-error-amount-differs",
+                amount = amount,
+                quote = quote.fee,
+                resource = &quote.resource_id
             )));
         }
     }
@@ -618,24 +613,31 @@ fn dry_run(
             "submitted": false,
         }))?;
     } else {
-        p.line(&format!(
-            "Resource {} (order {})",
-            quote.resource_id,
-            quote.order_numbers.join(", ")
+        p.line(&t!(
+            "refund-dry-run-target",
+            resource = &quote.resource_id,
+            order = quote.order_numbers.join(", ")
         ))?;
         for line in quote_lines(&p, quote, Some(channel)) {
             p.line(&line)?;
         }
         if quote.requires_invoice_return {
-            p.line("  attach it to the application with --attach invoice.pdf")?;
+            p.line(&format!("  {}", t!("refund-dry-run-attach-invoice")))?;
         }
         p.line("")?;
-        p.line(&format!("Refund policy ({}):", policy.version))?;
-        p.line(&format!("  {}", policy.text))?;
-        if let Some(zh) = &policy.text_zh {
-            p.line(&format!("  {zh}"))?;
+        p.line(&t!("refund-dry-run-policy", version = &policy.version))?;
+        // The console's own words: a Chinese reader gets its Chinese text alone, when it
+        // has one; an English reader both, as before.
+        match (&policy.text_zh, crate::i18n::is_zh()) {
+            (Some(zh), true) => p.line(&format!("  {zh}"))?,
+            (zh, _) => {
+                p.line(&format!("  {}", policy.text))?;
+                if let Some(zh) = zh {
+                    p.line(&format!("  {zh}"))?;
+                }
+            }
         }
-        p.note("Dry run: nothing was submitted.");
+        p.note(&t!("refund-dry-run-nothing-submitted"));
     }
     // A dry run still reports what a real run would refuse.
     check_quote(quote, amount)?;
@@ -648,23 +650,28 @@ pub fn finish_pending(ctx: &mut Context, client: &Client) -> CliResult<()> {
     let console = ctx.console_id(&credentials)?;
     let (finished, elsewhere) = ctx.journal().finish_pending(client, &console)?;
     if elsewhere > 0 {
-        ctx.printer.warn(&format!(
-            "{elsewhere} earlier submission(s) made to another console or with another key are still unconfirmed; run `jdc-refund status` with that console and key to finish them"
-        ));
+        ctx.printer
+            .warn(&t!("refund-warn-pending-elsewhere", count = elsewhere));
     }
     for (entry, finished) in finished {
         match finished {
-            Finished::Submitted(id) => ctx.printer.note(&format!(
-                "Finished an earlier submission (key {}): refund {id} for {}.",
-                entry.client_token, entry.body.resource_id
+            Finished::Submitted(id) => ctx.printer.note(&t!(
+                "refund-note-finished-earlier",
+                key = &entry.client_token,
+                refund = id,
+                resource = &entry.body.resource_id
             )),
-            Finished::Refused(why) => ctx.printer.note(&format!(
-                "An earlier submission (key {}) for {} was not accepted: {why}",
-                entry.client_token, entry.body.resource_id
+            Finished::Refused(why) => ctx.printer.note(&t!(
+                "refund-note-earlier-refused",
+                key = &entry.client_token,
+                resource = &entry.body.resource_id,
+                reason = why
             )),
-            Finished::StillUnknown(why) => ctx.printer.warn(&format!(
-                "an earlier submission (key {}) for {} is still unconfirmed ({why}); it will be retried",
-                entry.client_token, entry.body.resource_id
+            Finished::StillUnknown(why) => ctx.printer.warn(&t!(
+                "refund-warn-earlier-unknown",
+                key = &entry.client_token,
+                resource = &entry.body.resource_id,
+                error = why
             )),
         }
     }
@@ -696,11 +703,12 @@ pub(crate) fn report_submitted(
     } else {
         p.line(refund_id)?;
         p.wrapped(
-            &format!(
-                "Refund {refund_id} submitted: {} to {}, pending approval. Follow it with `jdc-refund {}status {refund_id} --watch`.",
-                fee.with_symbol(),
-                refund_to_text(Some(channel)),
-                ctx.command_prefix()
+            &t!(
+                "refund-submitted",
+                refund = refund_id,
+                amount = fee.with_symbol(),
+                to = destination(channel),
+                prefix = ctx.command_prefix()
             ),
             "",
             "  ",
@@ -725,34 +733,43 @@ pub(crate) fn submit_plan(
     if quote.requires_invoice_return && !has_invoice {
         let attached = !plan.documents.is_empty() || !plan.attachment_ids.is_empty();
         return Err(CliError::usage(if attached {
-            "the invoice for this order was issued and must be returned: mark the attached file as the invoice with --attach-kind invoice"
+            t!("refund-error-invoice-kind")
         } else {
-            "the invoice for this order was issued and must be returned: add --attach invoice.pdf"
+            t!("refund-error-invoice-missing")
         }));
     }
     let p = ctx.printer.clone();
-    let summary = format!(
-        "a refund of {} for resource {} to {}",
-        quote.fee.with_symbol(),
-        quote.resource_id,
-        refund_to_text(Some(plan.channel)),
-    );
+    let amount = quote.fee.with_symbol();
+    let to = destination(plan.channel);
     if !plan.confirmed {
         if !ctx.interactive() {
-            return Err(CliError::usage(
-                "--yes is required to submit without a terminal",
-            ));
+            return Err(CliError::usage(t!("refund-error-yes-required")));
         }
         // The sentence first, then a short question: a prompt wider than the terminal
         // would be redrawn badly.
-        p.wrapped(&format!("About to submit {summary}."), "", "  ");
-        if !ctx.confirm("Submit this refund?")? {
-            p.note("Nothing was submitted.");
+        p.wrapped(
+            &t!(
+                "refund-about-to-submit",
+                amount = &amount,
+                resource = &quote.resource_id,
+                to = &to
+            ),
+            "",
+            "  ",
+        );
+        if !ctx.confirm(&t!("refund-confirm"))? {
+            p.note(&t!("refund-nothing-submitted"));
             return Ok(None);
         }
     }
     p.wrapped(
-        &format!("Submitting {summary} (idempotency key {}).", plan.token),
+        &t!(
+            "refund-submitting",
+            amount = &amount,
+            resource = &quote.resource_id,
+            to = &to,
+            key = &plan.token
+        ),
         "",
         "  ",
     );
@@ -761,18 +778,18 @@ pub(crate) fn submit_plan(
     let bar = if documents.is_empty() {
         indicatif::ProgressBar::hidden()
     } else {
-        p.progress(total, "uploading")
+        p.progress(total, &t!("refund-progress-uploading"))
     };
     for doc in documents {
         bar.set_message(doc.name.clone());
         let uploaded = client.upload_attachment(&doc.name, doc.content_type, &doc.bytes, kind)?;
         bar.inc(doc.bytes.len() as u64);
         bar.suspend(|| {
-            p.note(&format!(
-                "Uploaded {} ({} bytes, sha256 {}…).",
-                doc.name,
-                uploaded.size,
-                &uploaded.sha256[..12.min(uploaded.sha256.len())]
+            p.note(&t!(
+                "refund-uploaded",
+                file = &doc.name,
+                size = uploaded.size.to_string(),
+                digest = &uploaded.sha256[..12.min(uploaded.sha256.len())]
             ))
         });
         plan.attachment_ids.push(uploaded.attachment_id);
@@ -801,18 +818,24 @@ pub(crate) fn submit_plan(
     };
     let journaled = || crate::interrupt::set(&phase, submitting);
     match ctx.journal().submit(client, &console, &body, journaled)? {
-        Submission::Exists(existing) => Err(CliError::usage(format!(
-            "idempotency key {} was already used (refund {}); use a new key",
-            plan.token,
-            existing.refund_id.as_deref().unwrap_or("unconfirmed")
+        Submission::Exists(existing) => Err(CliError::usage(t!(
+            "refund-error-key-used",
+            key = &plan.token,
+            refund = existing
+                .refund_id
+                .clone()
+                .unwrap_or_else(|| t!("refund-unconfirmed"))
         ))),
         Submission::Accepted {
             refund_id,
             unrecorded,
         } => {
             if let Some(e) = unrecorded {
-                p.warn(&format!(
-                    "refund {refund_id} was created but the journal could not record it ({e}); the next `jdc-refund {prefix}status` records it"
+                p.warn(&t!(
+                    "refund-warn-unrecorded",
+                    refund = &refund_id,
+                    error = e.to_string(),
+                    prefix = &prefix
                 ));
             }
             ctx.set_phase(Phase::Submitted {
@@ -829,9 +852,11 @@ pub(crate) fn submit_plan(
         Submission::Unknown(e) => Err(CliError {
             exit: Exit::Unreachable,
             request_id: e.request_id().map(str::to_string),
-            message: format!(
-                "{e}; the refund may or may not have been created. Run `jdc-refund {prefix}status` to find out: it resends with the same idempotency key ({}), which never creates a second refund",
-                plan.token
+            message: t!(
+                "refund-error-outcome-unknown",
+                error = e.to_string(),
+                prefix = &prefix,
+                key = &plan.token
             ),
         }),
     }
@@ -850,9 +875,10 @@ fn cancel(ctx: &mut Context, refund_id: &str) -> CliResult<Exit> {
     if ctx.printer.is_json() {
         ctx.printer.json(&RefundView::from(&refund))?;
     } else {
-        ctx.printer.line(&format!(
-            "Refund {} is {}.",
-            refund.refund_id, refund.status
+        ctx.printer.line(&t!(
+            "refund-canceled",
+            refund = &refund.refund_id,
+            status = crate::i18n::names::refund_status(&refund.status)
         ))?;
     }
     Ok(Exit::Success)
@@ -867,9 +893,10 @@ fn remind(ctx: &mut Context, refund_id: &str) -> CliResult<Exit> {
             reminded_at: reminded.reminded_at.iso(),
         })?;
     } else {
-        ctx.printer.line(&format!(
-            "Reminder sent for refund {} at {}.",
-            reminded.refund_id, reminded.reminded_at
+        ctx.printer.line(&t!(
+            "refund-reminded",
+            refund = &reminded.refund_id,
+            time = reminded.reminded_at.to_string()
         ))?;
     }
     Ok(Exit::Success)
@@ -893,14 +920,10 @@ pub(crate) fn resubmit_to(
 ) -> CliResult<Option<(String, Fen, i64)>> {
     let changes = args.changes;
     if changes.order.is_some() || changes.resource_id.is_some() {
-        return Err(CliError::usage(
-            "resubmit keeps the refund's resource; to refund another, use `jdc-refund refund --order …`",
-        ));
+        return Err(CliError::usage(t!("refund-error-resubmit-target")));
     }
     if !changes.yes && !ctx.interactive() {
-        return Err(CliError::usage(
-            "--yes is required to resubmit without a terminal",
-        ));
+        return Err(CliError::usage(t!("refund-error-resubmit-yes")));
     }
     let documents = changes
         .attach
@@ -914,17 +937,16 @@ pub(crate) fn resubmit_to(
         "SUCCESS" => {
             return Err(CliError::new(
                 Exit::Refused,
-                format!("refund {} already succeeded; there is nothing to resubmit", old.refund_id),
+                t!("refund-error-resubmit-succeeded", refund = &old.refund_id),
             ))
         }
         "PROCESSING" => {
             return Err(CliError::new(
                 Exit::Refused,
-                format!(
-                    "refund {} is already being processed and can no longer be canceled; wait for it to end (`jdc-refund {}status {} --watch`)",
-                    old.refund_id,
-                    ctx.command_prefix(),
-                    old.refund_id
+                t!(
+                    "refund-error-resubmit-processing",
+                    refund = &old.refund_id,
+                    prefix = ctx.command_prefix()
                 ),
             ))
         }
@@ -962,9 +984,10 @@ pub(crate) fn resubmit_to(
     };
     let (reason, reason_text, contact) = check_local(&base).map_err(|mut e| {
         if previous.is_none() {
-            e.message = format!(
-                "{} (refund {} was not submitted from this machine, so its details are not known here)",
-                e.message, old.refund_id
+            e.message = t!(
+                "refund-error-not-from-here",
+                error = &e.message,
+                refund = &old.refund_id
             );
         }
         e
@@ -981,10 +1004,8 @@ pub(crate) fn resubmit_to(
     };
     if old.status == "PENDING_APPROVAL" {
         client.cancel_refund(&old.refund_id)?;
-        ctx.printer.note(&format!(
-            "Canceled refund {} (it was still pending).",
-            old.refund_id
-        ));
+        ctx.printer
+            .note(&t!("refund-note-canceled-pending", refund = &old.refund_id));
     }
     let quote = client.refund_quote(&old.resource_id, Some(channel as u8), Some(area as u8))?;
     let plan = Plan {
@@ -1014,6 +1035,14 @@ pub(crate) fn resubmit_to(
     };
     let channel = plan.channel;
     Ok(submit_plan(ctx, client, plan, &quote)?.map(|id| (id, quote.fee, channel)))
+}
+
+/// Where the money goes, as a person reads it: the original payment method or the balance.
+fn destination(channel: i64) -> String {
+    match channel {
+        2 => t!("refund-to-balance"),
+        _ => t!("refund-to-original"),
+    }
 }
 
 fn reason_from_code(code: i64) -> Option<Reason> {
