@@ -154,8 +154,8 @@ impl Printer {
 
     pub fn warn(&self, text: &str) {
         eprintln!(
-            "{} {text}",
-            self.paint_err(Tone::Warn, &crate::t!("printer-warning"))
+            "{}",
+            self.prefixed(Tone::Warn, &crate::t!("printer-warning"), text)
         );
     }
 
@@ -167,8 +167,8 @@ impl Printer {
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
         eprintln!(
-            "{} {text}",
-            self.paint_err(Tone::Bad, &crate::t!("printer-error"))
+            "{}",
+            self.prefixed(Tone::Bad, &crate::t!("printer-error"), &text)
         );
     }
 
@@ -229,6 +229,12 @@ impl Printer {
 
     pub fn verbose(&self) -> u8 {
         self.verbose
+    }
+
+    /// `error: text`, or `错误：text`: a full-width colon carries its own space.
+    fn prefixed(&self, tone: Tone, prefix: &str, text: &str) -> String {
+        let gap = if prefix.ends_with('：') { "" } else { " " };
+        format!("{}{gap}{text}", self.paint_err(tone, prefix))
     }
 
     fn paint_err(&self, tone: Tone, text: &str) -> String {

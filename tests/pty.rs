@@ -437,21 +437,6 @@ fn english_words(screen: &str) -> Vec<String> {
     words
 }
 
-/// Lines said by files outside the walkthrough's area that are not translated yet on this
-/// branch: `src/commands/refund.rs` (submit_plan) says "Submitting a refund of … (idempotency
-/// key …)." Cut here so the check below covers everything else; a no-op once it is said in
-/// Chinese.
-fn without_untranslated_elsewhere(screen: &str) -> String {
-    let plain = plain_text(screen);
-    let Some(start) = plain.find("Submitting a refund of") else {
-        return plain;
-    };
-    let end = plain[start..]
-        .find(").")
-        .map_or(plain.len(), |i| start + i + 2);
-    format!("{}{}", &plain[..start], &plain[end..])
-}
-
 #[test]
 fn english_words_spares_ids_amounts_commands_and_resource_names() {
     let screen = "\x1b[1m━━ 准备工作 ━━\x1b[0m\r\n   订单 212611270000000101（资源 i-demo0nrsn01，web-server-01）\r\n   ¥102.35 RF2026112800001 可随时运行 `jdc-refund --sandbox status RF1` 查询\r\n   热线电话 400-615-1212（24/7） https://www.jdcloud.com/cn/support support@jdcloud.com --yes UTC+8\r\n";
@@ -528,7 +513,7 @@ fn the_whole_walkthrough_in_chinese_shows_no_english() {
         !screen.contains(" — "),
         "a bilingual header is left:\n{screen}"
     );
-    let english = english_words(&without_untranslated_elsewhere(&screen));
+    let english = english_words(&plain_text(&screen));
     assert!(
         english.is_empty(),
         "English on a Chinese screen: {english:?}\n--- terminal ---\n{}",
