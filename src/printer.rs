@@ -194,27 +194,6 @@ impl Printer {
         bar
     }
 
-    /// A progress bar counting things done (refunds submitted, refunds finished), with rate
-    /// and time left, on stderr; drawn only on a terminal.
-    pub fn progress_count(&self, len: u64, message: &str) -> indicatif::ProgressBar {
-        let bar = indicatif::ProgressBar::with_draw_target(
-            Some(len),
-            indicatif::ProgressDrawTarget::stderr(),
-        );
-        let template = format!(
-            "  {{msg}} [{{bar:30}}] {{pos}}/{{len}}  {{rate}}  {} {{eta}}",
-            crate::t!("printer-eta")
-        );
-        if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
-            let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                let _ = write!(w, "{:.1}/s", state.per_sec());
-            };
-            bar.set_style(style.with_key("rate", rate).progress_chars("=> "));
-        }
-        bar.set_message(message.to_string());
-        bar
-    }
-
     /// A spinner on stderr (terminal only).
     pub fn spinner(&self, message: &str) -> indicatif::ProgressBar {
         let bar =
@@ -302,6 +281,27 @@ impl Table {
         }
         line
     }
+}
+
+/// A progress bar counting things done (refunds submitted, refunds finished), with rate
+/// and time left, on stderr; drawn only on a terminal.
+pub fn counter(len: u64, message: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(len),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    let template = format!(
+        "  {{msg:10}} [{{bar:30}}] {{pos}}/{{len}}  {{rate}}  {} {{eta}}",
+        crate::t!("printer-eta")
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
+        let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{:.1}/s", state.per_sec());
+        };
+        bar.set_style(style.with_key("rate", rate).progress_chars("=> "));
+    }
+    bar.set_message(message.to_string());
+    bar
 }
 
 /// A listing written page by page as it arrives, in the chosen format: a table, one JSON

@@ -747,7 +747,7 @@ fn quote_all(clients: &[Client], steps: &mut [Step], prefix: &str) {
             },
         )
         .collect();
-    let bar = counter(plans.len() as u64, &t!("batch-progress-checking"));
+    let bar = crate::printer::counter(plans.len() as u64, &t!("batch-progress-checking"));
     let stop = AtomicBool::new(false);
     let quoted = pool(clients, &plans, &stop, |client, plan| {
         let step = match quote_row(client, plan, prefix) {
@@ -837,26 +837,6 @@ fn pool<J: Sync, R: Send>(
         .collect()
 }
 
-/// A progress bar with counts, rate and ETA on stderr; drawn only on a terminal.
-fn counter(len: u64, message: &str) -> indicatif::ProgressBar {
-    let bar = indicatif::ProgressBar::with_draw_target(
-        Some(len),
-        indicatif::ProgressDrawTarget::stderr(),
-    );
-    let template = format!(
-        "  {{msg:10}} [{{bar:30}}] {{pos}}/{{len}}  {{rate}}  {} {{eta}}",
-        t!("batch-progress-eta")
-    );
-    if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
-        let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-            let _ = write!(w, "{:.1}/s", state.per_sec());
-        };
-        bar.set_style(style.with_key("rate", rate).progress_chars("=> "));
-    }
-    bar.set_message(message.to_string());
-    bar
-}
-
 /// What one submission came to, and an error that stops the batch (the journal cannot be
 /// written, the credentials were refused).
 struct Sent {
@@ -909,7 +889,7 @@ fn submit_all(
     if jobs.is_empty() {
         return None;
     }
-    let bar = counter(jobs.len() as u64, &t!("batch-progress-submitting"));
+    let bar = crate::printer::counter(jobs.len() as u64, &t!("batch-progress-submitting"));
     let stop = AtomicBool::new(false);
     let first_stop: Mutex<Option<CliError>> = Mutex::new(None);
     let rows: Vec<usize> = jobs.iter().map(|(i, _)| *i).collect();

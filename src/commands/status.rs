@@ -518,7 +518,7 @@ fn watch_many(
 ) -> CliResult<Exit> {
     let started = Instant::now();
     let p = ctx.printer.clone();
-    let bar = p.progress_count(ids.len() as u64, &t!("status-watch-progress"));
+    let bar = crate::printer::counter(ids.len() as u64, &t!("status-watch-progress"));
     let mut refunds = fetch_all(ctx, client, ids)?;
     let mut last: Vec<Option<String>> = vec![None; ids.len()];
     loop {

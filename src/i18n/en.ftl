@@ -381,7 +381,6 @@ batch-error-other-console = idempotency key { $key } was used with another conso
 batch-refused-earlier = refused when first submitted (not sent again): { $reason }
 batch-progress-checking = checking
 batch-progress-submitting = submitting
-batch-progress-eta = ETA
 batch-not-checked = not checked
 batch-error-amount-differs = amount { $amount } differs from the console's quote { $quote } for resource { $resource }: check for a typo, or write { $quote }
 batch-error-invoice = the invoice for resource { $resource } was issued and must be returned, and a batch sends no documents: refund it on its own with `jdc-refund refund --resource-id { $resource } --attach invoice.pdf`

@@ -381,7 +381,6 @@ batch-error-other-console = 幂等键 { $key } 已用于另一个控制台（{ $
 batch-refused-earlier = 首次提交时已被拒绝（不再重复发送）：{ $reason }
 batch-progress-checking = 正在核对
 batch-progress-submitting = 正在提交
-batch-progress-eta = 剩余
 batch-not-checked = 未核对
 batch-error-amount-differs = 退款金额 { $amount } 与控制台对资源 { $resource } 的报价 { $quote } 不符：请检查是否输入有误，或改填 { $quote }
 batch-error-invoice = 资源 { $resource } 已开具发票，须将发票退回，而批量退款不能附带文件：请单独退款，例如 `jdc-refund refund --resource-id { $resource } --attach invoice.pdf`
