@@ -101,7 +101,7 @@ impl Context {
                 region = r,
                 path = self.store.config_path().display().to_string(),
                 profile = self.profile(),
-                regions = REGIONS.join(", ")
+                regions = REGIONS.join(&t!("err-usage-list-separator"))
             ))),
         }
     }
