@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::console::ConsoleTime;
-use crate::error::{CliError, CliResult};
+use crate::error::{foreign, io_reason, CliError, CliResult};
+use crate::t;
 
 pub const DEFAULT_PROFILE: &str = "default";
 
@@ -135,10 +136,10 @@ impl Store {
             if mode & 0o077 != 0 {
                 return Err(CliError::new(
                     crate::error::Exit::Auth,
-                    format!(
-                        "{} is readable by others (mode {mode:o}), so its keys may have leaked: run `chmod 600 {}`, and consider rotating the keys",
-                        path.display(),
-                        path.display()
+                    t!(
+                        "config-credentials-readable",
+                        path = path.display().to_string(),
+                        mode = format!("{mode:o}")
                     ),
                 ));
             }
@@ -155,8 +156,13 @@ impl Store {
     }
 
     fn save<T: Serialize>(&self, path: &Path, value: &T, mode: u32) -> CliResult<()> {
-        let text = toml::to_string_pretty(value)
-            .map_err(|e| CliError::failure(format!("cannot encode {}: {e}", path.display())))?;
+        let text = toml::to_string_pretty(value).map_err(|e| {
+            CliError::failure(t!(
+                "config-cannot-encode",
+                path = path.display().to_string(),
+                error = e.to_string()
+            ))
+        })?;
         ensure_private_dir(&self.dir)?;
         write_atomic(path, text.as_bytes(), mode)
     }
@@ -167,51 +173,66 @@ fn load<T: for<'de> Deserialize<'de> + Default>(path: &Path) -> CliResult<T> {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(T::default()),
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-            return Err(CliError::failure(format!(
-                "cannot read {}: {e}; check its permissions",
-                path.display()
+            return Err(CliError::failure(t!(
+                "config-cannot-read-permissions",
+                path = path.display().to_string(),
+                error = io_reason(&e)
             )))
         }
         Err(e) => {
-            return Err(CliError::failure(format!(
-                "cannot read {}: {e}",
-                path.display()
+            return Err(CliError::failure(t!(
+                "config-cannot-read",
+                path = path.display().to_string(),
+                error = io_reason(&e)
             )))
         }
     };
-    let text = String::from_utf8(bytes).map_err(|_| {
-        CliError::failure(format!(
-            "{} is damaged (not UTF-8 text); fix it, or move it away and run `jdc-refund login` again",
-            path.display()
-        ))
-    })?;
+    let shown = path.display().to_string();
+    let text = String::from_utf8(bytes)
+        .map_err(|_| CliError::failure(t!("config-damaged-not-utf8", path = &shown)))?;
     toml::from_str(&text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|span| {
+        // The parser's words are English: a Chinese reader gets the place, and the words
+        // with -v.
+        let problem = foreign(e.message().trim(), || t!("config-toml-invalid"));
+        let message = match e.span() {
+            Some(span) => {
                 let before = &text[..span.start.min(text.len())];
                 let line = before.matches('\n').count() + 1;
                 let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-                format!(" at line {line}, column {column}")
-            })
-            .unwrap_or_default();
-        CliError::failure(format!(
-            "{} is damaged ({}{line}); fix it, or move it away and run `jdc-refund login` again",
-            path.display(),
-            e.message().trim()
-        ))
+                t!(
+                    "config-damaged-at",
+                    path = &shown,
+                    problem = problem,
+                    line = line,
+                    column = column
+                )
+            }
+            None => t!("config-damaged", path = &shown, problem = problem),
+        };
+        CliError::failure(message)
     })
 }
 
 /// Creates `dir` (and parents) and makes it 0700.
 pub fn ensure_private_dir(dir: &Path) -> CliResult<()> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| CliError::failure(format!("cannot create {}: {e}", dir.display())))?;
+    let shown = dir.display().to_string();
+    std::fs::create_dir_all(dir).map_err(|e| {
+        CliError::failure(t!(
+            "config-cannot-create",
+            path = &shown,
+            error = io_reason(&e)
+        ))
+    })?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
-            .map_err(|e| CliError::failure(format!("cannot restrict {}: {e}", dir.display())))?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(|e| {
+            CliError::failure(t!(
+                "config-cannot-restrict",
+                path = &shown,
+                error = io_reason(&e)
+            ))
+        })?;
     }
     Ok(())
 }
@@ -220,8 +241,12 @@ pub fn ensure_private_dir(dir: &Path) -> CliResult<()> {
 /// synced, then renamed over it: readers see the old or the new file, never a mix.
 pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> CliResult<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let fail = |what: &str, e: std::io::Error| {
-        CliError::failure(format!("cannot {what} {}: {e}", path.display()))
+    let fail = |e: std::io::Error| {
+        CliError::failure(t!(
+            "config-cannot-write",
+            path = path.display().to_string(),
+            error = io_reason(&e)
+        ))
     };
     let tmp = dir.join(format!(
         ".{}.{}.tmp",
@@ -249,7 +274,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> CliResult<()> {
     })();
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        fail("write", e)
+        fail(e)
     })
 }
 

@@ -10,12 +10,13 @@ use crate::cli::GlobalArgs;
 use crate::config::{self, StoredCredentials};
 use crate::console::types::{DEFAULT_REGION, REGIONS};
 use crate::console::{Client, ClientConfig, Credentials, Endpoint, RequestLog};
-use crate::error::{CliError, CliResult, Exit};
+use crate::error::{foreign, CliError, CliResult, Exit};
 use crate::interrupt::{self, PhaseCell};
 use crate::journal::Journal;
 use crate::printer::Printer;
 use crate::prompt::{Answer, PromptError, Prompter, Terminal};
 use crate::sandbox::{self, RunningSandbox, SandboxOptions};
+use crate::t;
 
 pub struct Context {
     pub printer: Arc<Printer>,
@@ -95,11 +96,12 @@ impl Context {
         match self.profile_config()?.region {
             None => Ok(DEFAULT_REGION.to_string()),
             Some(r) if REGIONS.contains(&r.as_str()) => Ok(r),
-            Some(r) => Err(CliError::usage(format!(
-                "region `{r}` in {} (profile `{}`) is not a region ({}); fix the file",
-                self.store.config_path().display(),
-                self.profile(),
-                REGIONS.join(", ")
+            Some(r) => Err(CliError::usage(t!(
+                "ctx-bad-region",
+                region = r,
+                path = self.store.config_path().display().to_string(),
+                profile = self.profile(),
+                regions = REGIONS.join(&t!("err-usage-list-separator"))
             ))),
         }
     }
@@ -115,10 +117,10 @@ impl Context {
         }
         match self.profile_config()?.endpoint {
             Some(text) => {
-                let source = format!(
-                    "the endpoint in {} (profile `{}`)",
-                    self.store.config_path().display(),
-                    self.profile()
+                let source = t!(
+                    "ctx-endpoint-in-profile",
+                    path = self.store.config_path().display().to_string(),
+                    profile = self.profile()
                 );
                 Ok(Endpoint::Base(parse_endpoint(&text, &source)?))
             }
@@ -163,10 +165,11 @@ impl Context {
                 if let (Some(text), None) = (&stored.expiration, stored.expires_at()) {
                     return Err(CliError::new(
                         Exit::Auth,
-                        format!(
-                            "the session's expiration `{text}` in {} cannot be read; run `jdc-refund {}login` again",
-                            self.store.credentials_path().display(),
-                            self.command_prefix()
+                        t!(
+                            "ctx-expiration-unreadable",
+                            expiration = text,
+                            path = self.store.credentials_path().display().to_string(),
+                            prefix = self.command_prefix()
                         ),
                     ));
                 }
@@ -177,9 +180,10 @@ impl Context {
                         .unwrap_or_default();
                     return Err(CliError::new(
                         Exit::Auth,
-                        format!(
-                            "session expired at {at}, run `jdc-refund {}login`",
-                            self.command_prefix()
+                        t!(
+                            "ctx-session-expired",
+                            at = at,
+                            prefix = self.command_prefix()
                         ),
                     ));
                 }
@@ -200,10 +204,7 @@ impl Context {
             )),
             None => Err(CliError::new(
                 Exit::Auth,
-                format!(
-                    "not logged in (profile `{}`): run `jdc-refund login`, set JDC_ACCESS_KEY and JDC_SECRET_KEY, or try the offline sandbox with `--sandbox`",
-                    self.profile()
-                ),
+                t!("ctx-not-logged-in", profile = self.profile()),
             )),
         }
     }
@@ -255,7 +256,10 @@ impl Context {
                 Exit::Interrupted,
                 interrupt::message(&interrupt::get(&self.phase)),
             ),
-            PromptError::Io(e) => CliError::failure(format!("cannot ask: {e}")),
+            PromptError::Io(e) => CliError::failure(t!(
+                "ctx-cannot-ask",
+                error = foreign(&e, || t!("err-io-other"))
+            )),
         })
     }
 
@@ -311,35 +315,61 @@ impl Context {
             if let Some(speed) = self.global.sandbox_speed {
                 options.speed = speed;
             }
-            let running = RunningSandbox::start(&options)
-                .map_err(|e| CliError::failure(format!("cannot start the sandbox: {e:#}")))?;
-            self.printer.debug(&format!(
-                "sandbox console on {} (state {})",
-                running.url(),
-                options.state.display()
+            let running = RunningSandbox::start(&options).map_err(sandbox_failed)?;
+            self.printer.debug(&t!(
+                "ctx-sandbox-started",
+                url = running.url(),
+                state = options.state.display().to_string()
             ));
             self.sandbox = Some(running);
         }
         let url = self.sandbox.as_ref().map(|s| s.url()).unwrap_or_default();
-        Url::parse(&url).map_err(|e| CliError::failure(format!("sandbox URL: {e}")))
+        Url::parse(&url)
+            .map_err(|e| CliError::failure(t!("ctx-sandbox-url", error = e.to_string())))
     }
+}
+
+/// The sandbox could not start. Its causes (`{e:#}`) are English; a Chinese reader is told the
+/// outermost one when it is said in Chinese (the sandbox's own), and the rest with `-v`.
+pub fn sandbox_failed(e: anyhow::Error) -> CliError {
+    let chain = format!("{e:#}");
+    let reason = foreign(&chain, || {
+        let top = e.to_string();
+        if top.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+            top
+        } else {
+            t!("ctx-sandbox-state-unusable")
+        }
+    });
+    CliError::failure(t!("ctx-sandbox-failed", error = reason))
 }
 
 /// An endpoint (from `source`: the flag, its variable or a profile): an absolute http(s) URL,
 /// plain http only to this machine, and no password inside it (it would be printed).
 pub fn parse_endpoint(text: &str, source: &str) -> CliResult<Url> {
     let url = Url::parse(text).map_err(|e| {
-        let hint = if !text.contains("://") {
-            format!("; did you mean https://{text} (or http://{text} on this machine)?")
+        let error = foreign(&e.to_string(), || t!("ctx-url-malformed"));
+        CliError::usage(if !text.contains("://") {
+            t!(
+                "ctx-endpoint-not-url-no-scheme",
+                source = source,
+                text = text,
+                error = error
+            )
         } else {
-            "; use e.g. https://console.example.com".to_string()
-        };
-        CliError::usage(format!("{source} `{text}` is not a URL ({e}){hint}"))
+            t!(
+                "ctx-endpoint-not-url",
+                source = source,
+                text = text,
+                error = error
+            )
+        })
     })?;
     if !url.username().is_empty() || url.password().is_some() {
         // Said without the URL, which holds the secret.
-        return Err(CliError::usage(format!(
-            "{source} holds a user name or password; remove them from the URL and sign in with `jdc-refund login`"
+        return Err(CliError::usage(t!(
+            "ctx-endpoint-has-password",
+            source = source
         )));
     }
     let original = text;
@@ -356,16 +386,23 @@ pub fn parse_endpoint(text: &str, source: &str) -> CliResult<Url> {
             if loopback {
                 Ok(url)
             } else {
-                Err(CliError::usage(format!(
-                    "{source} `{text}` uses plain http to another machine, which would expose your keys; use https"
+                Err(CliError::usage(t!(
+                    "ctx-endpoint-plain-http",
+                    source = source,
+                    text = text
                 )))
             }
         }
-        _ if !original.contains("://") => Err(CliError::usage(format!(
-            "{source} `{original}` has no scheme; did you mean https://{original} (or http://{original} on this machine)?"
+        _ if !original.contains("://") => Err(CliError::usage(t!(
+            "ctx-endpoint-no-scheme",
+            source = source,
+            text = original
         ))),
-        other => Err(CliError::usage(format!(
-            "{source} `{text}` has scheme `{other}`; use https:// (or http:// to this machine)"
+        other => Err(CliError::usage(t!(
+            "ctx-endpoint-bad-scheme",
+            source = source,
+            text = text,
+            scheme = other
         ))),
     }
 }
@@ -381,11 +418,19 @@ fn credentials_from_env() -> CliResult<Option<Credentials>> {
         (None, None) => Ok(None),
         (Some(_), None) => Err(CliError::new(
             Exit::Auth,
-            "JDC_ACCESS_KEY is set but JDC_SECRET_KEY is not: set both",
+            t!(
+                "ctx-env-half-set",
+                set = "JDC_ACCESS_KEY",
+                unset = "JDC_SECRET_KEY"
+            ),
         )),
         (None, Some(_)) => Err(CliError::new(
             Exit::Auth,
-            "JDC_SECRET_KEY is set but JDC_ACCESS_KEY is not: set both",
+            t!(
+                "ctx-env-half-set",
+                set = "JDC_SECRET_KEY",
+                unset = "JDC_ACCESS_KEY"
+            ),
         )),
     }
 }

@@ -7,6 +7,7 @@ use clap_complete::Shell;
 use crate::cli::Cli;
 use crate::context::Context;
 use crate::error::{CliError, CliResult, Exit};
+use crate::t;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -45,7 +46,7 @@ pub const SHELLS: [Shell; 5] = [
 
 pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
     let text = String::from_utf8(script(args.shell))
-        .map_err(|e| CliError::failure(format!("completion script is not UTF-8: {e}")))?;
+        .map_err(|e| CliError::failure(t!("completions-not-utf8", error = e.to_string())))?;
     ctx.printer.raw(&text)?;
     Ok(Exit::Success)
 }

@@ -10,8 +10,10 @@ use crate::config::{mask, StoredCredentials};
 use crate::console::types::LoginRequest;
 use crate::console::Credentials;
 use crate::context::{Context, CredentialSource};
-use crate::error::{CliError, CliResult, Exit};
+use crate::error::{io_reason, CliError, CliResult, During, Exit};
+use crate::printer::{pad, widest};
 use crate::prompt::Choice;
+use crate::t;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -49,7 +51,7 @@ fn parse_mfa_code(text: &str) -> Result<String, String> {
     if t.len() == 6 && t.chars().all(|c| c.is_ascii_digit()) {
         Ok(t.to_string())
     } else {
-        Err("the MFA code is the 6 digits your authenticator shows".into())
+        Err(t!("login-mfa-code-invalid"))
     }
 }
 
@@ -59,7 +61,32 @@ fn parse_session(text: &str) -> Result<u32, String> {
     if (900..=43_200).contains(&secs) {
         Ok(secs as u32)
     } else {
-        Err("must be between 15m and 12h".into())
+        Err(t!("login-session-out-of-range"))
+    }
+}
+
+/// Which secret is asked for.
+#[derive(Debug, Clone, Copy)]
+enum Secret {
+    Password,
+    SecretKey,
+}
+
+impl Secret {
+    /// Its name inside a sentence.
+    fn name(self) -> String {
+        match self {
+            Secret::Password => t!("login-what-password"),
+            Secret::SecretKey => t!("login-what-secret-key"),
+        }
+    }
+
+    /// Its name as a prompt.
+    fn prompt(self) -> String {
+        match self {
+            Secret::Password => t!("login-prompt-password"),
+            Secret::SecretKey => t!("login-prompt-secret-key"),
+        }
     }
 }
 
@@ -68,7 +95,7 @@ fn parse_session(text: &str) -> Result<u32, String> {
 fn secret(
     ctx: &mut Context,
     from_stdin: bool,
-    what: &str,
+    what: Secret,
     flag: &str,
     env: &str,
 ) -> CliResult<String> {
@@ -79,25 +106,37 @@ fn secret(
         return Ok(value);
     }
     if ctx.interactive() {
-        let prompt = format!("{}{}", what[..1].to_uppercase(), &what[1..]);
+        let prompt = what.prompt();
         return ctx.ask(|p| p.password(&prompt));
     }
-    Err(CliError::usage(format!(
-        "the {what} is needed: pipe it in with {flag}, or set {env} (never pass it as an argument)"
+    Err(CliError::usage(t!(
+        "login-secret-needed",
+        what = what.name(),
+        flag = flag,
+        env = env
     )))
 }
 
 /// One line from stdin, without its line ending.
-fn secret_from_stdin(what: &str, flag: &str) -> CliResult<String> {
+fn secret_from_stdin(what: Secret, flag: &str) -> CliResult<String> {
     let mut text = String::new();
     std::io::stdin()
         .take(64 * 1024)
         .read_to_string(&mut text)
-        .map_err(|e| CliError::usage(format!("cannot read the {what} from stdin ({flag}): {e}")))?;
+        .map_err(|e| {
+            CliError::usage(t!(
+                "login-stdin-unreadable",
+                what = what.name(),
+                flag = flag,
+                error = io_reason(&e)
+            ))
+        })?;
     let secret = text.lines().next().unwrap_or("").to_string();
     if secret.is_empty() {
-        return Err(CliError::usage(format!(
-            "{flag} was given but stdin was empty: pipe the {what} in, e.g. `printf %s \"$PW\" | jdc-refund login ... {flag}`"
+        return Err(CliError::usage(t!(
+            "login-stdin-empty",
+            what = what.name(),
+            flag = flag
         )));
     }
     Ok(secret)
@@ -111,7 +150,7 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
         let password = secret(
             ctx,
             args.password_stdin,
-            "password",
+            Secret::Password,
             "--password-stdin",
             "JDC_PASSWORD",
         )?;
@@ -121,7 +160,7 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
         let secret = secret(
             ctx,
             args.secret_key_stdin,
-            "secret key",
+            Secret::SecretKey,
             "--secret-key-stdin",
             "JDC_SECRET_KEY",
         )?;
@@ -130,9 +169,7 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
     if ctx.interactive() {
         return interactive(ctx);
     }
-    Err(CliError::usage(
-        "say how to sign in: --account NAME --password-stdin [--mfa-code CODE], or --access-key-id KEY --secret-key-stdin",
-    ))
+    Err(CliError::usage(t!("login-say-how")))
 }
 
 /// `login` on a terminal with no flags: asks how, then account, password (hidden) and an MFA
@@ -140,16 +177,19 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
 pub fn interactive(ctx: &mut Context) -> CliResult<Exit> {
     let choices = [
         Choice {
-            label: "Account and password".into(),
+            label: t!("login-choice-password"),
         },
         Choice {
-            label: "AccessKey pair".into(),
+            label: t!("login-choice-key"),
         },
     ];
-    let how = ctx.ask(|p| p.select("How do you sign in?", &choices, 0))?;
+    let question = t!("login-how");
+    let how = ctx.ask(|p| p.select(&question, &choices, 0))?;
     if how == 1 {
-        let key = ctx.ask(|p| p.input("AccessKey ID", None, &not_empty))?;
-        let secret = ctx.ask(|p| p.password("Secret key"))?;
+        let key_prompt = t!("login-prompt-access-key");
+        let key = ctx.ask(|p| p.input(&key_prompt, None, &not_empty))?;
+        let secret_prompt = Secret::SecretKey.prompt();
+        let secret = ctx.ask(|p| p.password(&secret_prompt))?;
         return login_with_key(ctx, &key, &secret);
     }
     prompt_password_login(ctx)
@@ -157,7 +197,7 @@ pub fn interactive(ctx: &mut Context) -> CliResult<Exit> {
 
 fn not_empty(text: &str) -> Result<(), String> {
     if text.trim().is_empty() {
-        Err("required".into())
+        Err(t!("login-required"))
     } else {
         Ok(())
     }
@@ -169,8 +209,10 @@ pub fn prompt_password_login(ctx: &mut Context) -> CliResult<Exit> {
     let mut tries = 0;
     loop {
         tries += 1;
-        let account = ctx.ask(|p| p.input("Account", None, &not_empty))?;
-        let password = ctx.ask(|p| p.password("Password"))?;
+        let account_prompt = t!("login-prompt-account");
+        let account = ctx.ask(|p| p.input(&account_prompt, None, &not_empty))?;
+        let password_prompt = Secret::Password.prompt();
+        let password = ctx.ask(|p| p.password(&password_prompt))?;
         let mut mfa_code = None;
         loop {
             let result = client.login(&LoginRequest {
@@ -182,20 +224,22 @@ pub fn prompt_password_login(ctx: &mut Context) -> CliResult<Exit> {
             match result {
                 Ok(r) => return save(ctx, stored_session(r, ctx.global.sandbox)),
                 Err(e) if e.status() == Some("MFA_REQUIRED") && mfa_code.is_none() => {
-                    ctx.printer.note("This account has MFA enabled.");
+                    ctx.printer.note(&t!("login-mfa-enabled"));
+                    let code_prompt = t!("login-prompt-mfa-code");
                     let code = ctx.ask(|p| {
-                        p.input("MFA code (6 digits)", None, &|t: &str| {
+                        p.input(&code_prompt, None, &|t: &str| {
                             if t.trim().len() == 6 && t.trim().chars().all(|c| c.is_ascii_digit()) {
                                 Ok(())
                             } else {
-                                Err("enter the 6 digits from your authenticator".into())
+                                Err(t!("login-mfa-code-digits"))
                             }
                         })
                     })?;
                     mfa_code = Some(code);
                 }
                 Err(e) if e.http() == Some(401) && tries < 3 => {
-                    ctx.printer.warn(&format!("{e}; try again"));
+                    ctx.printer
+                        .warn(&t!("login-try-again", error = e.to_string()));
                     break;
                 }
                 Err(e) => return Err(e.into()),
@@ -235,22 +279,17 @@ pub fn login_with_password(
         Err(e) if e.status() == Some("MFA_REQUIRED") && mfa_code.is_none() => {
             return Err(CliError::new(
                 Exit::Auth,
-                format!("account `{account}` has MFA enabled: add --mfa-code CODE with the 6-digit code from its authenticator"),
+                t!("login-mfa-needed", account = account),
             ))
         }
         Err(e) => {
             // The generic advice ("run `jdc-refund login`") would send the user in a circle.
-            let mut err = CliError::from(e);
-            if err.exit == Exit::Auth {
-                err.message = err
-                    .message
-                    .split("; run `jdc-refund login`")
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
-                err.message.push_str("; check the account and password");
-            }
-            return Err(err);
+            return Err(CliError::from_console(
+                e,
+                During::PasswordLogin {
+                    mfa_code: mfa_code.is_some(),
+                },
+            ));
         }
     };
     let sandbox = ctx.global.sandbox;
@@ -265,11 +304,9 @@ pub fn login_with_key(ctx: &mut Context, key: &str, secret: &str) -> CliResult<E
     };
     let client = ctx.client_with(Some(credentials))?;
     // Checked before it is saved: a key that does not work is never stored.
-    client.describe_account_amount().map_err(|e| {
-        let mut e = CliError::from(e);
-        e.message = format!("the key pair was not saved: {}", e.message);
-        e
-    })?;
+    client
+        .describe_account_amount()
+        .map_err(|e| CliError::from_console(e, During::KeyLogin))?;
     save(
         ctx,
         StoredCredentials {
@@ -304,15 +341,19 @@ fn save(ctx: &mut Context, stored: StoredCredentials) -> CliResult<Exit> {
         .account
         .clone()
         .unwrap_or_else(|| mask(&stored.access_key));
-    let until = stored
-        .expires_at()
-        .map(|t| format!(", session expires at {t}"))
-        .unwrap_or_default();
     if ctx.printer.is_json() {
         ctx.printer.json(&describe(&profile, &stored, "profile"))?;
     } else {
-        ctx.printer
-            .note(&format!("Logged in as {who} (profile `{profile}`{until})."));
+        let note = match stored.expires_at() {
+            Some(until) => t!(
+                "login-done-until",
+                who = who,
+                profile = &profile,
+                until = until.to_string()
+            ),
+            None => t!("login-done", who = who, profile = &profile),
+        };
+        ctx.printer.note(&note);
     }
     Ok(Exit::Success)
 }
@@ -332,7 +373,7 @@ fn describe(profile: &str, stored: &StoredCredentials, source: &str) -> serde_js
 fn status(ctx: &mut Context) -> CliResult<Exit> {
     let profile = ctx.profile();
     let (credentials, source) = ctx.credentials()?;
-    let (stored, source_name) = match source {
+    let (stored, source_name, from) = match source {
         CredentialSource::Environment => (
             StoredCredentials {
                 account: None,
@@ -343,8 +384,9 @@ fn status(ctx: &mut Context) -> CliResult<Exit> {
                 sandbox: false,
             },
             "environment",
+            t!("login-from-environment"),
         ),
-        CredentialSource::Profile(stored) => (stored, "profile"),
+        CredentialSource::Profile(stored) => (stored, "profile", t!("login-from-profile")),
         CredentialSource::SandboxDemo => (
             StoredCredentials {
                 account: Some("demo".into()),
@@ -355,6 +397,7 @@ fn status(ctx: &mut Context) -> CliResult<Exit> {
                 sandbox: true,
             },
             "sandbox demo key",
+            t!("login-from-sandbox"),
         ),
     };
     if ctx.printer.is_json() {
@@ -362,23 +405,29 @@ fn status(ctx: &mut Context) -> CliResult<Exit> {
             .json(&describe(&profile, &stored, source_name))?;
         return Ok(Exit::Success);
     }
-    let p = &ctx.printer;
-    p.line(&format!(
-        "Account:  {}",
-        stored
-            .account
-            .as_deref()
-            .unwrap_or("(unknown: signed in with an AccessKey)")
-    ))?;
-    p.line(&format!("Profile:  {profile}"))?;
-    p.line(&format!("Key:      {}", mask(&stored.access_key)))?;
-    p.line(&format!("From:     {source_name}"))?;
-    p.line(&format!(
-        "Expires:  {}",
-        stored
-            .expires_at()
-            .map(|t| t.to_string())
-            .unwrap_or_else(|| "never (a permanent key pair)".into())
-    ))?;
+    let rows = [
+        (
+            t!("login-label-account"),
+            stored
+                .account
+                .clone()
+                .unwrap_or_else(|| t!("login-account-unknown")),
+        ),
+        (t!("login-label-profile"), profile),
+        (t!("login-label-key"), mask(&stored.access_key)),
+        (t!("login-label-from"), from),
+        (
+            t!("login-label-expires"),
+            stored
+                .expires_at()
+                .map(|t| t.to_string())
+                .unwrap_or_else(|| t!("login-expires-never")),
+        ),
+    ];
+    // Labels line up by terminal columns: Chinese labels are two columns a character.
+    let width = widest(rows.iter().map(|(label, _)| label.as_str())) + 2;
+    for (label, value) in &rows {
+        ctx.printer.line(&format!("{}{value}", pad(label, width)))?;
+    }
     Ok(Exit::Success)
 }

@@ -2,6 +2,7 @@
 
 use crate::context::Context;
 use crate::error::{CliResult, Exit};
+use crate::t;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {}
@@ -16,11 +17,10 @@ pub fn run(_args: Args, ctx: &mut Context) -> CliResult<Exit> {
     if removed {
         file.profiles.remove(&profile);
         ctx.store.save_credentials(&file)?;
-        ctx.printer
-            .note(&format!("Logged out of profile `{profile}`."));
+        ctx.printer.note(&t!("logout-done", profile = &profile));
     } else {
         ctx.printer
-            .note(&format!("Profile `{profile}` was not logged in."));
+            .note(&t!("logout-not-logged-in", profile = &profile));
     }
     Ok(Exit::Success)
 }

@@ -5,10 +5,11 @@ use std::path::PathBuf;
 use serde_json::json;
 
 use crate::context::Context;
-use crate::error::{CliError, CliResult, Exit};
-use crate::printer::{Table, Tone};
+use crate::error::{io_reason, CliError, CliResult, Exit};
+use crate::printer::{pad, widest, Table, Tone};
 use crate::sandbox::store::{self, DEMO_ACCESS_KEY, DEMO_PASSWORD, DEMO_SECRET_KEY, MFA_CODE};
 use crate::sandbox::{Faults, RunningSandbox, SandboxOptions};
+use crate::t;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -66,12 +67,15 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
         SandboxCommand::Serve(a) => serve(a, ctx),
         SandboxCommand::Reset(a) => {
             let path = a.path(ctx);
-            store::reset(&path)
-                .map_err(|e| CliError::failure(format!("cannot delete {}: {e}", path.display())))?;
-            ctx.printer.note(&format!(
-                "Sandbox state {} reset; it is seeded again on next use.",
-                path.display()
-            ));
+            let shown = path.display().to_string();
+            store::reset(&path).map_err(|e| {
+                CliError::failure(t!(
+                    "sandbox-reset-failed",
+                    path = &shown,
+                    error = io_reason(&e)
+                ))
+            })?;
+            ctx.printer.note(&t!("sandbox-reset-done", path = &shown));
             Ok(Exit::Success)
         }
         SandboxCommand::Info(a) => info(a, ctx),
@@ -87,22 +91,26 @@ fn serve(args: ServeArgs, ctx: &mut Context) -> CliResult<Exit> {
         seed_orders: args.seed_orders,
     };
     let stop = StopSignal::listen()?;
-    let running = RunningSandbox::start(&options)
-        .map_err(|e| CliError::failure(format!("cannot start the sandbox: {e:#}")))?;
-    // The first line of stdout, so scripts can read the port.
+    let running = RunningSandbox::start(&options).map_err(crate::context::sandbox_failed)?;
+    // The first line of stdout, so scripts can read the port: a fixed text, in every
+    // language, like JSON.
     ctx.printer
         .line(&format!("listening on {}", running.url()))?;
-    ctx.printer.note(&format!(
-        "state {}; access key {DEMO_ACCESS_KEY}; Ctrl-C to stop",
-        options.state.display()
+    ctx.printer.note(&t!(
+        "sandbox-serving",
+        state = options.state.display().to_string(),
+        key = DEMO_ACCESS_KEY
     ));
     if options.faults.is_active() {
-        ctx.printer
-            .warn(&format!("injecting faults: {:?}", options.faults));
+        ctx.printer.warn(&t!(
+            "sandbox-faults",
+            faults = format!("{:?}", options.faults)
+        ));
     }
     stop.wait();
+    // The counters stay `name=count` pairs in every language, for scripts.
     ctx.printer
-        .note(&format!("sandbox stopped: {}", running.stats.summary()));
+        .note(&t!("sandbox-stopped", stats = running.stats.summary()));
     drop(running);
     Ok(Exit::Interrupted)
 }
@@ -117,7 +125,8 @@ struct StopSignal {
 
 impl StopSignal {
     fn listen() -> CliResult<StopSignal> {
-        let fail = |e: std::io::Error| CliError::failure(format!("cannot listen for Ctrl-C: {e}"));
+        let fail =
+            |e: std::io::Error| CliError::failure(t!("sandbox-no-signals", error = io_reason(&e)));
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -181,25 +190,90 @@ fn info(args: StateArg, ctx: &mut Context) -> CliResult<Exit> {
         }))?;
         return Ok(Exit::Success);
     }
-    let exists = if path.exists() {
-        ""
-    } else {
-        " (not created yet)"
-    };
-    printer.line(&format!("State:     {}{exists}", path.display()))?;
-    printer.line(&format!(
-        "Key pair:  {DEMO_ACCESS_KEY} / {DEMO_SECRET_KEY} (public demo key, account demo)"
-    ))?;
-    printer.line("Accounts:  (password for each: demo-password)")?;
-    for (pin, note) in accounts {
-        printer.line(&format!("  {pin:<13} {note}"))?;
+    let state = path.display().to_string();
+    let rows = [
+        (
+            t!("sandbox-label-state"),
+            if path.exists() {
+                state
+            } else {
+                t!("sandbox-state-not-created", path = state)
+            },
+        ),
+        (
+            t!("sandbox-label-key-pair"),
+            t!(
+                "sandbox-key-pair",
+                key = DEMO_ACCESS_KEY,
+                secret = DEMO_SECRET_KEY
+            ),
+        ),
+        (
+            t!("sandbox-label-accounts"),
+            t!("sandbox-accounts-password", password = DEMO_PASSWORD),
+        ),
+    ];
+    // Labels line up by terminal columns: Chinese labels are two columns a character.
+    let width = widest(rows.iter().map(|(label, _)| label.as_str())) + 2;
+    for (label, value) in &rows {
+        printer.line(&format!("{}{value}", pad(label, width)))?;
+    }
+    for (pin, _) in accounts {
+        printer.line(&format!("  {pin:<13} {}", account_note(pin)))?;
     }
     printer.line("")?;
-    let mut table = Table::new(&["ACCOUNT", "ORDER", "RESOURCE (CASE)", "PAID"]);
+    let headers = [
+        t!("sandbox-col-account"),
+        t!("sandbox-col-order"),
+        t!("sandbox-col-resource"),
+        t!("sandbox-col-paid"),
+    ];
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut table = Table::new(&headers);
     let rows: Vec<(Vec<String>, Tone)> = seeded
         .into_iter()
-        .map(|(pin, number, case, fee)| (vec![pin, number, case, fee.to_string()], Tone::Plain))
+        .map(|(pin, number, case, fee)| {
+            (
+                vec![pin, number, resource_case(&case), fee.to_string()],
+                Tone::Plain,
+            )
+        })
         .collect();
     table.print(&printer, &rows)?;
     Ok(Exit::Success)
+}
+
+/// What each demo account is for, in the reader's language (JSON keeps the English note).
+fn account_note(pin: &str) -> String {
+    match pin {
+        "demo" => t!("sandbox-account-demo"),
+        "mfa-demo" => t!("sandbox-account-mfa", code = MFA_CODE),
+        "arrears-demo" => t!("sandbox-account-arrears"),
+        other => other.to_string(),
+    }
+}
+
+/// `resource-id (case)` from the seed description, with the case in the reader's language.
+/// The seed (`sandbox::store::describe_seed`) says each case in English, as data; a case this
+/// does not know is shown as it is.
+fn resource_case(text: &str) -> String {
+    let Some((resource, case)) = text.strip_suffix(')').and_then(|t| t.split_once(" (")) else {
+        return text.to_string();
+    };
+    let case = match case {
+        "already refunded" => t!("sandbox-case-refunded"),
+        "unpaid" => t!("sandbox-case-unpaid"),
+        "post-paid, not refundable" => t!("sandbox-case-post-paid"),
+        "paid offline: to original fails, to balance works" => t!("sandbox-case-offline"),
+        "invoice issued: must be returned" => t!("sandbox-case-invoice"),
+        "refund fails: INSUFFICIENT_BALANCE" => t!("sandbox-case-arrears"),
+        "term expired" => t!("sandbox-case-expired"),
+        "prorated refund" => t!("sandbox-case-prorated"),
+        "full refund (within 5 days)" => t!("sandbox-case-full"),
+        other => match other.strip_prefix("refund fails once with ") {
+            Some(code) => t!("sandbox-case-fails-once", code = code),
+            None => other.to_string(),
+        },
+    };
+    t!("sandbox-resource-case", resource = resource, case = case)
 }

@@ -21,7 +21,7 @@ use reqwest::{Method, Url};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-pub use error::ConsoleError;
+pub use error::{ConsoleError, NetFailure, Unreadable};
 pub use money::{Fen, SignedFen};
 use signing::{sign, Algorithm, SignInput};
 pub use time::ConsoleTime;
@@ -69,7 +69,8 @@ fn invalid_url(what: &str, e: impl std::fmt::Display) -> ConsoleError {
     ConsoleError::Unreachable {
         url: what.to_string(),
         attempts: 0,
-        detail: format!("invalid URL: {e}"),
+        why: NetFailure::BadUrl,
+        detail: format!("{}: {e}", NetFailure::BadUrl.head()),
     }
 }
 
@@ -183,16 +184,12 @@ impl Client {
             // the system's root certificates, a few milliseconds of every command.
             builder = builder.tls_certs_only(Vec::<reqwest::Certificate>::new());
         }
-        let http = builder
-            .build()
-            .map_err(|e| ConsoleError::Unreachable {
-                url: config.endpoint.describe(),
-                attempts: 0,
-                detail: format!(
-                    "cannot set up HTTPS ({}): are the system's root certificates installed? (SSL_CERT_FILE, SSL_CERT_DIR)",
-                    error_chain(&e)
-                ),
-            })?;
+        let http = builder.build().map_err(|e| ConsoleError::Unreachable {
+            url: config.endpoint.describe(),
+            attempts: 0,
+            why: NetFailure::Setup,
+            detail: crate::t!("console-net-setup-detail", cause = error_chain(&e).1),
+        })?;
         Ok(Client {
             http,
             config,
@@ -460,10 +457,12 @@ impl Client {
             match outcome {
                 Err(e) => {
                     if last {
+                        let (why, detail) = error_chain(&e);
                         return Err(ConsoleError::Unreachable {
                             url: display_url,
                             attempts: attempt,
-                            detail: error_chain(&e),
+                            why,
+                            detail,
                         });
                     }
                     std::thread::sleep(self.backoff(attempt, None));
@@ -544,7 +543,7 @@ impl Client {
             {
                 Some(Ok(transport)) => return Err(*transport),
                 Some(Err(other)) => Some(other.to_string()),
-                None => Some("the connection ended early".to_string()),
+                None => Some(crate::t!("console-answer-ended-early")),
             },
         };
         let too_large = bytes.len() as u64 > MAX_RESPONSE_BYTES;
@@ -618,19 +617,18 @@ struct Answer {
 
 impl Answer {
     fn into_result<T: DeserializeOwned>(self) -> Result<T, ConsoleError> {
-        let invalid = |detail: String| ConsoleError::InvalidResponse {
+        let invalid = |why: Unreadable, detail: String| ConsoleError::InvalidResponse {
             http: self.http,
             request_id: self.request_id.clone(),
+            why,
             detail,
         };
         if self.too_large {
-            return Err(invalid(format!(
-                "the answer is larger than {} MiB",
-                MAX_RESPONSE_BYTES / 1024 / 1024
-            )));
+            return Err(invalid(Unreadable::TooLarge, Unreadable::TooLarge.head()));
         }
         if let Some(e) = &self.read_error {
-            return Err(invalid(format!("the answer was cut off: {e}")));
+            let why = Unreadable::CutOff;
+            return Err(invalid(why, format!("{}: {e}", why.head())));
         }
         decode(self.http, self.request_id, self.retry_after, &self.bytes)
     }
@@ -647,11 +645,13 @@ pub fn decode<T: DeserializeOwned>(
     let envelope: Envelope<serde_json::Value> = match serde_json::from_slice(bytes) {
         Ok(envelope) => envelope,
         Err(e) => {
+            let (why, detail) = describe_garbage(bytes, &e);
             return Err(ConsoleError::InvalidResponse {
                 http,
                 request_id: header_request_id,
-                detail: describe_garbage(bytes, &e),
-            })
+                why,
+                detail,
+            });
         }
     };
     let request_id = envelope
@@ -661,10 +661,8 @@ pub fn decode<T: DeserializeOwned>(
     if let Some(error) = envelope.error {
         let mut message = printable(&error.message);
         if let Some(wait) = retry_after.filter(|w| *w > MAX_RETRY_AFTER) {
-            message.push_str(&format!(
-                " (the console asks to wait {}s before trying again)",
-                wait.as_secs()
-            ));
+            let wait = crate::t!("console-wait", seconds = wait.as_secs());
+            message.push_str(&format!(" ({wait})"));
         }
         return Err(ConsoleError::Api {
             http: if error.code != 0 { error.code } else { http },
@@ -678,41 +676,58 @@ pub fn decode<T: DeserializeOwned>(
         return Err(ConsoleError::InvalidResponse {
             http,
             request_id,
-            detail: "an error status without an error envelope".into(),
+            why: Unreadable::NoEnvelope,
+            detail: Unreadable::NoEnvelope.head(),
         });
     }
     let Some(result) = envelope.result else {
         return Err(ConsoleError::InvalidResponse {
             http,
             request_id,
-            detail: "the envelope has neither `result` nor `error`".into(),
+            why: Unreadable::Neither,
+            detail: Unreadable::Neither.head(),
         });
     };
     serde_json::from_value(result).map_err(|e| ConsoleError::InvalidResponse {
         http,
         request_id,
-        detail: format!("unexpected result: {e}"),
+        why: Unreadable::UnexpectedResult,
+        detail: format!("{}: {e}", Unreadable::UnexpectedResult.head()),
     })
 }
 
-/// An error with its causes, `a: b: c`, without repeating the URL reqwest puts in each.
-fn error_chain(e: &reqwest::Error) -> String {
-    let mut parts = vec![if e.is_timeout() {
-        "timed out".to_string()
+/// What kind of failure, and the error with its causes, `a: b: c`, without repeating the URL
+/// reqwest puts in each.
+fn error_chain(e: &reqwest::Error) -> (NetFailure, String) {
+    let kind = if e.is_timeout() {
+        NetFailure::Timeout
     } else if e.is_connect() {
-        "could not connect".to_string()
+        NetFailure::Connect
     } else {
-        "the request failed".to_string()
-    }];
+        NetFailure::Other
+    };
+    let mut parts = vec![kind.head()];
+    let mut tls = false;
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
+        tls |= is_tls(s);
         let text = s.to_string();
         if !parts.iter().any(|p| p.contains(&text)) {
             parts.push(text);
         }
         source = s.source();
     }
-    parts.join(": ")
+    let why = if tls { NetFailure::Tls } else { kind };
+    (why, parts.join(": "))
+}
+
+/// Whether a cause is rustls refusing the handshake (an io::Error hides its inner error from
+/// `source()`, so look inside it too).
+fn is_tls(e: &(dyn std::error::Error + 'static)) -> bool {
+    e.downcast_ref::<rustls::Error>().is_some()
+        || e.downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+            .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some())
 }
 
 /// The console's words made safe for a terminal: control characters (newlines that would
@@ -723,15 +738,17 @@ fn printable(text: &str) -> String {
         .collect()
 }
 
-fn describe_garbage(bytes: &[u8], e: &serde_json::Error) -> String {
+fn describe_garbage(bytes: &[u8], e: &serde_json::Error) -> (Unreadable, String) {
     let start = printable(&String::from_utf8_lossy(&bytes[..bytes.len().min(60)]));
     let start = start.split_whitespace().collect::<Vec<_>>().join(" ");
     if start.trim_start().starts_with('<') {
-        format!("expected JSON, got HTML or XML (`{start}`…)")
+        let why = Unreadable::Markup;
+        (why, format!("{} (`{start}`…)", why.head()))
     } else if bytes.is_empty() {
-        "the answer was empty".into()
+        (Unreadable::Empty, Unreadable::Empty.head())
     } else {
-        format!("not valid JSON ({e})")
+        let why = Unreadable::NotJson;
+        (why, format!("{} ({e})", why.head()))
     }
 }
 

@@ -68,11 +68,11 @@ impl RunningSandbox {
         let mut conn = store::open(&options.state)?;
         if options.seed_orders > 0 {
             store::seed_extra_orders(&mut conn, options.seed_orders)
-                .context("cannot seed the extra orders")?;
+                .with_context(|| crate::t!("sandbox-cannot-seed"))?;
         }
         let console = Arc::new(Console::new(conn, options.speed));
         let listener = TcpListener::bind(("127.0.0.1", options.port))
-            .with_context(|| format!("cannot listen on 127.0.0.1:{}", options.port))?;
+            .with_context(|| crate::t!("sandbox-cannot-listen", port = options.port.to_string()))?;
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
         let faults = Arc::new(options.faults.clone());
@@ -84,7 +84,7 @@ impl RunningSandbox {
             .thread_name("sandbox")
             .enable_all()
             .build()
-            .context("cannot start the sandbox's runtime")?;
+            .with_context(|| crate::t!("sandbox-cannot-start-runtime"))?;
         let thread = std::thread::Builder::new()
             .name("sandbox".into())
             .spawn(move || {
