@@ -136,8 +136,8 @@ pub fn parse_speed(text: &str) -> Result<f64, String> {
 }
 
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let d =
-        humantime::parse_duration(text).map_err(|_| crate::t!("cli-bad-duration", text = text))?;
+    let d = humantime::parse_duration(text)
+        .map_err(|e| crate::t!("cli-bad-duration", text = text, reason = e.to_string()))?;
     if d.is_zero() {
         return Err(crate::t!("cli-zero-duration"));
     }

@@ -1005,7 +1005,7 @@ const ROWS: &[Row] = &[
     usage(
         "cancel without an id",
         &["--sandbox", "refund", "cancel"],
-        &["required arguments were not provided", "<REFUND_ID>"],
+        &["--watch needs", "REFUND_ID", "--batch-report"],
     ),
     usage(
         "refund subcommand misspelt",
@@ -1063,7 +1063,7 @@ const ROWS: &[Row] = &[
     usage(
         "watch without an id",
         &["--sandbox", "status", "--watch"],
-        &["required arguments were not provided", "<REFUND_ID>"],
+        &["--watch needs", "REFUND_ID", "--batch-report"],
     ),
     usage(
         "watch --interval a word",

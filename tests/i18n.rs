@@ -186,34 +186,44 @@ fn argument_names(call: &str) -> BTreeSet<String> {
 }
 
 #[test]
-fn both_catalogues_hold_the_same_keys_with_the_same_arguments() {
+fn both_catalogues_hold_the_same_keys() {
     let en = catalogue("en.ftl", EN);
     let zh = catalogue("zh.ftl", ZH);
     let only_en: Vec<_> = en.keys().filter(|k| !zh.contains_key(*k)).collect();
     let only_zh: Vec<_> = zh.keys().filter(|k| !en.contains_key(*k)).collect();
     assert!(only_en.is_empty(), "in en.ftl but not zh.ftl: {only_en:?}");
     assert!(only_zh.is_empty(), "in zh.ftl but not en.ftl: {only_zh:?}");
-    for (key, vars) in &en {
-        assert_eq!(
-            vars, &zh[key],
-            "`{key}` takes different arguments in en and zh"
-        );
-    }
 }
 
+/// Each catalogue's message uses only arguments the code gives (else the reader would see
+/// `{$name}`), and every argument the code gives is used by at least one language (one may
+/// leave out what it cannot say, such as an operating system's English reason).
 #[test]
 fn every_key_the_code_uses_exists_with_the_arguments_it_is_given() {
     let en = catalogue("en.ftl", EN);
+    let zh = catalogue("zh.ftl", ZH);
     let uses = uses_in_code();
-    assert!(!uses.is_empty(), "found no t!() calls");
+    assert!(uses.len() > 100, "found only {} t!() calls", uses.len());
     let mut problems = Vec::new();
     for (file, key, args) in &uses {
-        match en.get(key) {
-            None => problems.push(format!("{file}: `{key}` is in no catalogue")),
-            Some(vars) if vars != args => problems.push(format!(
-                "{file}: `{key}` is given {args:?} but its message uses {vars:?}"
-            )),
-            Some(_) => {}
+        let (Some(en_vars), Some(zh_vars)) = (en.get(key), zh.get(key)) else {
+            problems.push(format!("{file}: `{key}` is missing from a catalogue"));
+            continue;
+        };
+        for (name, vars) in [("en", en_vars), ("zh", zh_vars)] {
+            let unknown: Vec<_> = vars.difference(args).collect();
+            if !unknown.is_empty() {
+                problems.push(format!(
+                    "{file}: `{key}` in {name}.ftl uses {unknown:?}, which the code does not give"
+                ));
+            }
+        }
+        let used: BTreeSet<String> = en_vars.union(zh_vars).cloned().collect();
+        let idle: Vec<_> = args.difference(&used).collect();
+        if !idle.is_empty() {
+            problems.push(format!(
+                "{file}: `{key}` is given {idle:?}, which no language uses"
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

@@ -109,7 +109,7 @@ status-watch-many-done = All { $count } refunds succeeded.
 
 ## command line values (src/cli.rs)
 cli-bad-speed = `{ $text }` is not a positive number (e.g. 1, 10, 100)
-cli-bad-duration = `{ $text }` is not a duration (use e.g. 500ms, 5s, 2m, 30m)
+cli-bad-duration = `{ $text }` is not a duration: { $reason } (use e.g. 500ms, 5s, 2m, 30m)
 cli-zero-duration = must be longer than zero
 
 ## money (src/console/money.rs)
