@@ -158,7 +158,7 @@ _jdc__refund() {
 
     case "${cmd}" in
         jdc__refund)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version login logout orders refund status support sandbox completions help"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --lang --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version login logout orders refund status support sandbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -177,15 +177,19 @@ _jdc__refund() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
                     ;;
                 --connect-timeout)
@@ -220,7 +224,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__completions)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version bash elvish fish powershell zsh"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --lang --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -239,15 +243,19 @@ _jdc__refund() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
                     ;;
                 --connect-timeout)
@@ -520,7 +528,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__login)
-            opts="-o -v -h -V --account --password-stdin --mfa-code --session --access-key-id --secret-key-stdin --status --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
+            opts="-o -v -h -V --account --password-stdin --mfa-code --session --access-key-id --secret-key-stdin --status --sandbox --profile --endpoint --region --output --json --no-input --color --lang --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -555,15 +563,19 @@ _jdc__refund() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
                     ;;
                 --connect-timeout)
@@ -598,7 +610,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__logout)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --lang --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -617,15 +629,19 @@ _jdc__refund() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
                     ;;
                 --connect-timeout)
@@ -660,7 +676,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__orders)
-            opts="-o -v -h -V --status --pay-type --charge-mode --resource-id --since --until --page --page-size --all --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version show help"
+            opts="-o -v -h -V --status --pay-type --charge-mode --resource-id --since --until --page --page-size --all --sandbox --profile --endpoint --region --output --json --no-input --color --lang --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -711,15 +727,19 @@ _jdc__refund() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
                     ;;
                 --connect-timeout)
@@ -796,7 +816,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__orders__subcmd__show)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --lang --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -815,15 +835,19 @@ _jdc__refund() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
                     ;;
                 --connect-timeout)
@@ -858,7 +882,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__refund)
-            opts="-y -o -v -h -V --order --resource-id --amount --reason --reason-text --contact-name --contact-phone --contact-email --refund-to --include-coupons --attach --attach-kind --idempotency-key --dry-run --yes --batch --concurrency --skip-invalid --report --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version cancel remind resubmit help"
+            opts="-y -o -v -h -V --order --resource-id --amount --reason --reason-text --contact-name --contact-phone --contact-email --refund-to --include-coupons --attach --attach-kind --idempotency-key --dry-run --yes --batch --concurrency --skip-invalid --report --sandbox --profile --endpoint --region --output --json --no-input --color --lang --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version cancel remind resubmit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -959,15 +983,19 @@ _jdc__refund() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
                     ;;
                 --connect-timeout)
@@ -1002,7 +1030,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__refund__subcmd__cancel)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --lang --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1021,15 +1049,19 @@ _jdc__refund() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
                     ;;
                 --connect-timeout)
@@ -1134,7 +1166,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__refund__subcmd__remind)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --lang --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1153,15 +1185,19 @@ _jdc__refund() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
                     ;;
                 --connect-timeout)
@@ -1196,7 +1232,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__refund__subcmd__resubmit)
-            opts="-y -o -v -h -V --order --resource-id --amount --reason --reason-text --contact-name --contact-phone --contact-email --refund-to --include-coupons --attach --attach-kind --idempotency-key --dry-run --yes --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
+            opts="-y -o -v -h -V --order --resource-id --amount --reason --reason-text --contact-name --contact-phone --contact-email --refund-to --include-coupons --attach --attach-kind --idempotency-key --dry-run --yes --sandbox --profile --endpoint --region --output --json --no-input --color --lang --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1263,15 +1299,19 @@ _jdc__refund() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
                     ;;
                 --connect-timeout)
@@ -1306,7 +1346,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__sandbox)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version serve reset info help"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --lang --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version serve reset info help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1325,15 +1365,19 @@ _jdc__refund() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
                     ;;
                 --connect-timeout)
@@ -1438,7 +1482,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__sandbox__subcmd__info)
-            opts="-o -v -h -V --state --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
+            opts="-o -v -h -V --state --sandbox --profile --endpoint --region --output --json --no-input --color --lang --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1461,15 +1505,19 @@ _jdc__refund() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
                     ;;
                 --connect-timeout)
@@ -1504,7 +1552,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__sandbox__subcmd__reset)
-            opts="-o -v -h -V --state --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
+            opts="-o -v -h -V --state --sandbox --profile --endpoint --region --output --json --no-input --color --lang --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1527,15 +1575,19 @@ _jdc__refund() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
                     ;;
                 --connect-timeout)
@@ -1570,7 +1622,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__sandbox__subcmd__serve)
-            opts="-o -v -h -V --port --state --speed --faults --seed-orders --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
+            opts="-o -v -h -V --port --state --speed --faults --seed-orders --sandbox --profile --endpoint --region --output --json --no-input --color --lang --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1609,15 +1661,19 @@ _jdc__refund() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
                     ;;
                 --connect-timeout)
@@ -1652,12 +1708,16 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__status)
-            opts="-o -v -h -V --status --order --resource-id --page --page-size --watch --interval --timeout --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
+            opts="-o -v -h -V --batch-report --status --order --resource-id --page --page-size --all --watch --interval --timeout --sandbox --profile --endpoint --region --output --json --no-input --color --lang --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --batch-report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --status)
                     COMPREPLY=($(compgen -W "PENDING_APPROVAL PROCESSING SUCCESS FAILED REJECTED CANCELED" -- "${cur}"))
                     return 0
@@ -1699,15 +1759,19 @@ _jdc__refund() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
                     ;;
                 --connect-timeout)
@@ -1742,7 +1806,7 @@ _jdc__refund() {
             return 0
             ;;
         jdc__subcmd__refund__subcmd__support)
-            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
+            opts="-o -v -h -V --sandbox --profile --endpoint --region --output --json --no-input --color --lang --verbose --connect-timeout --config-dir --state-dir --sandbox-state --sandbox-speed --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1761,15 +1825,19 @@ _jdc__refund() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
                     ;;
                 --connect-timeout)

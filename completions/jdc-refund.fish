@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_jdc_refund_global_optspecs
-    string join \n sandbox profile= endpoint= region= o/output= json no-input color= v/verbose connect-timeout= config-dir= state-dir= sandbox-state= sandbox-speed= request-timeout= h/help V/version
+    string join \n sandbox profile= endpoint= region= o/output= json no-input color= lang= v/verbose connect-timeout= config-dir= state-dir= sandbox-state= sandbox-speed= request-timeout= h/help V/version
 end
 
 function __fish_jdc_refund_needs_command
@@ -31,10 +31,13 @@ cn-east-1\t''
 cn-east-2\t''
 cn-south-1\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+json\t'One JSON document'
+jsonl\t'One compact JSON object per line: listings stream an order (or refund) a line'"
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l lang -d 'Language of messages, 界面语言 (default: JDC_LANG, then LC_ALL/LC_MESSAGES/LANG; zh_* is Chinese)' -r -f -a "zh\t'简体中文'
+en\t'English'"
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l state-dir -d 'Local state directory (the submission journal)' -r -F
@@ -47,14 +50,14 @@ complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -l no-input -d 'Neve
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -s v -l verbose -d 'Print one line per request to stderr (method, path, status, time, request id)'
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -s V -l version -d 'Print version'
-complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -f -a "login" -d 'Sign in: account and password, or an AccessKey pair (step 1 of the guide)'
-complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -f -a "logout" -d 'Forget the profile\'s stored credentials'
-complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -f -a "orders" -d 'List your orders, or show one with its refund quote (steps 2 and 3)'
-complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -f -a "refund" -d 'Apply for a refund, or cancel, remind or resubmit one (steps 3 to 8)'
-complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -f -a "status" -d 'List refund applications, show one, or watch it until it ends (steps 9 to 11)'
-complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -f -a "support" -d 'The console\'s support channels (step 5)'
-complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -f -a "sandbox" -d 'Run or manage the sandbox console'
-complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -f -a "completions" -d 'Print the shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -f -a "login" -d 'Sign in: account and password, or an AccessKey pair (step 1 of the guide) · 登录京东云控制台'
+complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -f -a "logout" -d 'Forget the profile\'s stored credentials · 退出登录'
+complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -f -a "orders" -d 'List your orders, or show one with its refund quote (steps 2 and 3) · 确认订单信息'
+complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -f -a "refund" -d 'Apply for a refund, or cancel, remind or resubmit one (steps 3 to 8) · 提交退款申请'
+complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -f -a "status" -d 'List refund applications, show one, or watch it until it ends (steps 9 to 11) · 等待审核结果'
+complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -f -a "support" -d 'The console\'s support channels (step 5) · 联系客服咨询'
+complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -f -a "sandbox" -d 'Run or manage the sandbox console · 沙箱控制台'
+complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -f -a "completions" -d 'Print the shell completion script (bash, zsh, fish, powershell, elvish) · 命令补全'
 complete -c jdc-refund -n "__fish_jdc_refund_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l account -d 'Account (pin) to sign in with; the password is read from stdin' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l mfa-code -d 'The 6-digit MFA code, for accounts with MFA enabled' -r
@@ -67,10 +70,13 @@ cn-east-1\t''
 cn-east-2\t''
 cn-south-1\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+json\t'One JSON document'
+jsonl\t'One compact JSON object per line: listings stream an order (or refund) a line'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l lang -d 'Language of messages, 界面语言 (default: JDC_LANG, then LC_ALL/LC_MESSAGES/LANG; zh_* is Chinese)' -r -f -a "zh\t'简体中文'
+en\t'English'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l state-dir -d 'Local state directory (the submission journal)' -r -F
@@ -84,7 +90,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l sandbox 
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -l no-input -d 'Never prompt; fail at once when a value is missing'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -s v -l verbose -d 'Print one line per request to stderr (method, path, status, time, request id)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -s h -l help -d 'Print help'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand login" -s V -l version -d 'Print version'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l profile -d 'Profile whose region, endpoint and credentials to use' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l endpoint -d 'Console base URL (default: JD Cloud\'s https://{service}.jdcloud-api.com)' -r
@@ -93,10 +99,13 @@ cn-east-1\t''
 cn-east-2\t''
 cn-south-1\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+json\t'One JSON document'
+jsonl\t'One compact JSON object per line: listings stream an order (or refund) a line'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l lang -d 'Language of messages, 界面语言 (default: JDC_LANG, then LC_ALL/LC_MESSAGES/LANG; zh_* is Chinese)' -r -f -a "zh\t'简体中文'
+en\t'English'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l state-dir -d 'Local state directory (the submission journal)' -r -F
@@ -107,7 +116,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l sandbox
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -l no-input -d 'Never prompt; fail at once when a value is missing'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -s v -l verbose -d 'Print one line per request to stderr (method, path, status, time, request id)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l status -d 'Only orders with this status' -r -f -a "PAID\t''
 FAILED\t''
@@ -134,10 +143,13 @@ cn-east-1\t''
 cn-east-2\t''
 cn-south-1\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+json\t'One JSON document'
+jsonl\t'One compact JSON object per line: listings stream an order (or refund) a line'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l lang -d 'Language of messages, 界面语言 (default: JDC_LANG, then LC_ALL/LC_MESSAGES/LANG; zh_* is Chinese)' -r -f -a "zh\t'简体中文'
+en\t'English'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l state-dir -d 'Local state directory (the submission journal)' -r -F
@@ -149,7 +161,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -l no-input -d 'Never prompt; fail at once when a value is missing'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Print one line per request to stderr (method, path, status, time, request id)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'One order in full: payment split, resources, refund quote and policy'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -160,10 +172,13 @@ cn-east-1\t''
 cn-east-2\t''
 cn-south-1\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+json\t'One JSON document'
+jsonl\t'One compact JSON object per line: listings stream an order (or refund) a line'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l lang -d 'Language of messages, 界面语言 (default: JDC_LANG, then LC_ALL/LC_MESSAGES/LANG; zh_* is Chinese)' -r -f -a "zh\t'简体中文'
+en\t'English'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l state-dir -d 'Local state directory (the submission journal)' -r -F
@@ -174,7 +189,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail at once when a value is missing'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print one line per request to stderr (method, path, status, time, request id)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "show" -d 'One order in full: payment split, resources, refund quote and policy'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -207,10 +222,13 @@ cn-east-1\t''
 cn-east-2\t''
 cn-south-1\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+json\t'One JSON document'
+jsonl\t'One compact JSON object per line: listings stream an order (or refund) a line'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l lang -d 'Language of messages, 界面语言 (default: JDC_LANG, then LC_ALL/LC_MESSAGES/LANG; zh_* is Chinese)' -r -f -a "zh\t'简体中文'
+en\t'English'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and not __fish_seen_subcommand_from cancel remind resubmit help" -l state-dir -d 'Local state directory (the submission journal)' -r -F
@@ -238,10 +256,13 @@ cn-east-1\t''
 cn-east-2\t''
 cn-south-1\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+json\t'One JSON document'
+jsonl\t'One compact JSON object per line: listings stream an order (or refund) a line'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l lang -d 'Language of messages, 界面语言 (default: JDC_LANG, then LC_ALL/LC_MESSAGES/LANG; zh_* is Chinese)' -r -f -a "zh\t'简体中文'
+en\t'English'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l state-dir -d 'Local state directory (the submission journal)' -r -F
@@ -252,7 +273,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -l no-input -d 'Never prompt; fail at once when a value is missing'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Print one line per request to stderr (method, path, status, time, request id)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l profile -d 'Profile whose region, endpoint and credentials to use' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l endpoint -d 'Console base URL (default: JD Cloud\'s https://{service}.jdcloud-api.com)' -r
@@ -261,10 +282,13 @@ cn-east-1\t''
 cn-east-2\t''
 cn-south-1\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+json\t'One JSON document'
+jsonl\t'One compact JSON object per line: listings stream an order (or refund) a line'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l lang -d 'Language of messages, 界面语言 (default: JDC_LANG, then LC_ALL/LC_MESSAGES/LANG; zh_* is Chinese)' -r -f -a "zh\t'简体中文'
+en\t'English'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l state-dir -d 'Local state directory (the submission journal)' -r -F
@@ -275,7 +299,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -l no-input -d 'Never prompt; fail at once when a value is missing'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -s v -l verbose -d 'Print one line per request to stderr (method, path, status, time, request id)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -s h -l help -d 'Print help'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from remind" -s V -l version -d 'Print version'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l order -d 'The order to refund (its number, as `orders` lists it)' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l resource-id -d 'Or the resource to refund (e.g. i-demo0nrsn01)' -r
@@ -303,10 +327,13 @@ cn-east-1\t''
 cn-east-2\t''
 cn-south-1\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+json\t'One JSON document'
+jsonl\t'One compact JSON object per line: listings stream an order (or refund) a line'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l lang -d 'Language of messages, 界面语言 (default: JDC_LANG, then LC_ALL/LC_MESSAGES/LANG; zh_* is Chinese)' -r -f -a "zh\t'简体中文'
+en\t'English'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from resubmit" -l state-dir -d 'Local state directory (the submission journal)' -r -F
@@ -326,6 +353,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from help" -f -a "remind" -d 'Remind (urge) the console about a refund in progress; once per 24 hours'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from help" -f -a "resubmit" -d 'Correct and submit again: cancel if still pending, quote anew, submit a new refund'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand refund; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l batch-report -d 'The refunds of a batch: its report (`refund --batch … --report FILE`, CSV or JSON)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l status -d 'Only refunds with this status' -r -f -a "PENDING_APPROVAL\t''
 PROCESSING\t''
 SUCCESS\t''
@@ -345,22 +373,26 @@ cn-east-1\t''
 cn-east-2\t''
 cn-south-1\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+json\t'One JSON document'
+jsonl\t'One compact JSON object per line: listings stream an order (or refund) a line'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l lang -d 'Language of messages, 界面语言 (default: JDC_LANG, then LC_ALL/LC_MESSAGES/LANG; zh_* is Chinese)' -r -f -a "zh\t'简体中文'
+en\t'English'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l state-dir -d 'Local state directory (the submission journal)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l sandbox-state -d 'The embedded sandbox\'s state file' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l sandbox-speed -d 'How much faster the embedded sandbox moves refunds on' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l request-timeout -d 'Give up on one request (one attempt) after this long' -r
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l watch -d 'Follow the refund until it ends; the exit code says how it ended (0, 7, or 8 on timeout)'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l all -d 'Every page, streamed as it arrives'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l watch -d 'Follow the refunds until they end; the exit code says how they ended (0 all refunded, 7 one ended unsuccessfully, 8 on timeout)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l sandbox -d 'Use the built-in sandbox console (offline, persistent state, demo account)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -l no-input -d 'Never prompt; fail at once when a value is missing'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -s v -l verbose -d 'Print one line per request to stderr (method, path, status, time, request id)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -s h -l help -d 'Print help'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand status" -s V -l version -d 'Print version'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l profile -d 'Profile whose region, endpoint and credentials to use' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l endpoint -d 'Console base URL (default: JD Cloud\'s https://{service}.jdcloud-api.com)' -r
@@ -369,10 +401,13 @@ cn-east-1\t''
 cn-east-2\t''
 cn-south-1\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+json\t'One JSON document'
+jsonl\t'One compact JSON object per line: listings stream an order (or refund) a line'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l lang -d 'Language of messages, 界面语言 (default: JDC_LANG, then LC_ALL/LC_MESSAGES/LANG; zh_* is Chinese)' -r -f -a "zh\t'简体中文'
+en\t'English'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l state-dir -d 'Local state directory (the submission journal)' -r -F
@@ -383,7 +418,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l sandbo
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -l no-input -d 'Never prompt; fail at once when a value is missing'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -s v -l verbose -d 'Print one line per request to stderr (method, path, status, time, request id)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -s h -l help -d 'Print help'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand support" -s V -l version -d 'Print version'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l profile -d 'Profile whose region, endpoint and credentials to use' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l endpoint -d 'Console base URL (default: JD Cloud\'s https://{service}.jdcloud-api.com)' -r
@@ -392,10 +427,13 @@ cn-east-1\t''
 cn-east-2\t''
 cn-south-1\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+json\t'One JSON document'
+jsonl\t'One compact JSON object per line: listings stream an order (or refund) a line'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l lang -d 'Language of messages, 界面语言 (default: JDC_LANG, then LC_ALL/LC_MESSAGES/LANG; zh_* is Chinese)' -r -f -a "zh\t'简体中文'
+en\t'English'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l state-dir -d 'Local state directory (the submission journal)' -r -F
@@ -406,7 +444,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not _
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -l no-input -d 'Never prompt; fail at once when a value is missing'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -s v -l verbose -d 'Print one line per request to stderr (method, path, status, time, request id)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -s h -l help -d 'Print help'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -s V -l version -d 'Print version'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -f -a "serve" -d 'Serve the sandbox console over HTTP until Ctrl-C'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset info help" -f -a "reset" -d 'Delete the sandbox\'s state; the next start seeds it anew'
@@ -424,10 +462,13 @@ cn-east-1\t''
 cn-east-2\t''
 cn-south-1\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+json\t'One JSON document'
+jsonl\t'One compact JSON object per line: listings stream an order (or refund) a line'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l lang -d 'Language of messages, 界面语言 (default: JDC_LANG, then LC_ALL/LC_MESSAGES/LANG; zh_* is Chinese)' -r -f -a "zh\t'简体中文'
+en\t'English'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l state-dir -d 'Local state directory (the submission journal)' -r -F
@@ -438,7 +479,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fis
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l no-input -d 'Never prompt; fail at once when a value is missing'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Print one line per request to stderr (method, path, status, time, request id)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l state -d 'State file [default: sandbox.sqlite3 in the user\'s data directory, or $JDC_SANDBOX_STATE]' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l profile -d 'Profile whose region, endpoint and credentials to use' -r
@@ -448,10 +489,13 @@ cn-east-1\t''
 cn-east-2\t''
 cn-south-1\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+json\t'One JSON document'
+jsonl\t'One compact JSON object per line: listings stream an order (or refund) a line'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l lang -d 'Language of messages, 界面语言 (default: JDC_LANG, then LC_ALL/LC_MESSAGES/LANG; zh_* is Chinese)' -r -f -a "zh\t'简体中文'
+en\t'English'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l state-dir -d 'Local state directory (the submission journal)' -r -F
@@ -462,7 +506,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fis
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l no-input -d 'Never prompt; fail at once when a value is missing'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Print one line per request to stderr (method, path, status, time, request id)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l state -d 'State file [default: sandbox.sqlite3 in the user\'s data directory, or $JDC_SANDBOX_STATE]' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l profile -d 'Profile whose region, endpoint and credentials to use' -r
@@ -472,10 +516,13 @@ cn-east-1\t''
 cn-east-2\t''
 cn-south-1\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+json\t'One JSON document'
+jsonl\t'One compact JSON object per line: listings stream an order (or refund) a line'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l lang -d 'Language of messages, 界面语言 (default: JDC_LANG, then LC_ALL/LC_MESSAGES/LANG; zh_* is Chinese)' -r -f -a "zh\t'简体中文'
+en\t'English'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l state-dir -d 'Local state directory (the submission journal)' -r -F
@@ -486,7 +533,7 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fis
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -l no-input -d 'Never prompt; fail at once when a value is missing'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -s v -l verbose -d 'Print one line per request to stderr (method, path, status, time, request id)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve the sandbox console over HTTP until Ctrl-C'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Delete the sandbox\'s state; the next start seeds it anew'
@@ -499,10 +546,13 @@ cn-east-1\t''
 cn-east-2\t''
 cn-south-1\t''"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+json\t'One JSON document'
+jsonl\t'One compact JSON object per line: listings stream an order (or refund) a line'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l lang -d 'Language of messages, 界面语言 (default: JDC_LANG, then LC_ALL/LC_MESSAGES/LANG; zh_* is Chinese)' -r -f -a "zh\t'简体中文'
+en\t'English'"
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l config-dir -d 'Configuration directory (profiles, credentials)' -r -F
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l state-dir -d 'Local state directory (the submission journal)' -r -F
@@ -513,16 +563,16 @@ complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l sa
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l json -d 'Shorthand for `--output json`'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -l no-input -d 'Never prompt; fail at once when a value is missing'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -s v -l verbose -d 'Print one line per request to stderr (method, path, status, time, request id)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and not __fish_seen_subcommand_from login logout orders refund status support sandbox completions help" -f -a "login" -d 'Sign in: account and password, or an AccessKey pair (step 1 of the guide)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and not __fish_seen_subcommand_from login logout orders refund status support sandbox completions help" -f -a "logout" -d 'Forget the profile\'s stored credentials'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and not __fish_seen_subcommand_from login logout orders refund status support sandbox completions help" -f -a "orders" -d 'List your orders, or show one with its refund quote (steps 2 and 3)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and not __fish_seen_subcommand_from login logout orders refund status support sandbox completions help" -f -a "refund" -d 'Apply for a refund, or cancel, remind or resubmit one (steps 3 to 8)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and not __fish_seen_subcommand_from login logout orders refund status support sandbox completions help" -f -a "status" -d 'List refund applications, show one, or watch it until it ends (steps 9 to 11)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and not __fish_seen_subcommand_from login logout orders refund status support sandbox completions help" -f -a "support" -d 'The console\'s support channels (step 5)'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and not __fish_seen_subcommand_from login logout orders refund status support sandbox completions help" -f -a "sandbox" -d 'Run or manage the sandbox console'
-complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and not __fish_seen_subcommand_from login logout orders refund status support sandbox completions help" -f -a "completions" -d 'Print the shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and not __fish_seen_subcommand_from login logout orders refund status support sandbox completions help" -f -a "login" -d 'Sign in: account and password, or an AccessKey pair (step 1 of the guide) · 登录京东云控制台'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and not __fish_seen_subcommand_from login logout orders refund status support sandbox completions help" -f -a "logout" -d 'Forget the profile\'s stored credentials · 退出登录'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and not __fish_seen_subcommand_from login logout orders refund status support sandbox completions help" -f -a "orders" -d 'List your orders, or show one with its refund quote (steps 2 and 3) · 确认订单信息'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and not __fish_seen_subcommand_from login logout orders refund status support sandbox completions help" -f -a "refund" -d 'Apply for a refund, or cancel, remind or resubmit one (steps 3 to 8) · 提交退款申请'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and not __fish_seen_subcommand_from login logout orders refund status support sandbox completions help" -f -a "status" -d 'List refund applications, show one, or watch it until it ends (steps 9 to 11) · 等待审核结果'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and not __fish_seen_subcommand_from login logout orders refund status support sandbox completions help" -f -a "support" -d 'The console\'s support channels (step 5) · 联系客服咨询'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and not __fish_seen_subcommand_from login logout orders refund status support sandbox completions help" -f -a "sandbox" -d 'Run or manage the sandbox console · 沙箱控制台'
+complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and not __fish_seen_subcommand_from login logout orders refund status support sandbox completions help" -f -a "completions" -d 'Print the shell completion script (bash, zsh, fish, powershell, elvish) · 命令补全'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and not __fish_seen_subcommand_from login logout orders refund status support sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "show" -d 'One order in full: payment split, resources, refund quote and policy'
 complete -c jdc-refund -n "__fish_jdc_refund_using_subcommand help; and __fish_seen_subcommand_from refund" -f -a "cancel" -d 'Cancel a refund that is still pending approval'

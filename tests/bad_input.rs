@@ -1005,7 +1005,7 @@ const ROWS: &[Row] = &[
     usage(
         "cancel without an id",
         &["--sandbox", "refund", "cancel"],
-        &["--watch needs", "REFUND_ID", "--batch-report"],
+        &["required arguments were not provided", "<REFUND_ID>"],
     ),
     usage(
         "refund subcommand misspelt",
