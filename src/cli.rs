@@ -14,9 +14,9 @@ use crate::printer::{ColorChoice, OutputFormat};
 #[command(
     name = "jdc-refund",
     version,
-    about = "Refund a JD Cloud server: from \"I want my money back\" to a finished refund.\n京东云服务器退款：从申请到退款成功，一步一步完成（中文界面：--lang zh）。",
+    about = "Refund a JD Cloud server: from \"I want my money back\" to a finished refund.\n京东云服务器退款：从申请到退款成功，一步一步完成。 中文界面：--lang zh",
     long_about = "Refund a JD Cloud server: from \"I want my money back\" to a finished refund.\n\
-        京东云服务器退款：从申请到退款成功，一步一步完成（中文界面：--lang zh 或 LANG=zh_CN.UTF-8）。\n\n\
+        京东云服务器退款：从申请到退款成功，一步一步完成。 中文界面：--lang zh 或 LANG=zh_CN.UTF-8\n\n\
         On a terminal, `jdc-refund refund` walks you through JD Cloud's refund guide step by step \
         (log in, pick the order, read the policy and quote, fill in, confirm, watch); every \
         question has a flag, so scripts do the same with `--yes` and `--json`.\n\n\
