@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use crate::console::types::{Order, Quote, RefundApplication, RefundPolicy, SupportChannel};
+use crate::console::types::{
+    Order, Quote, RefundApplication, RefundPolicy, SupportChannel, TimelineEntry,
+};
 use crate::console::{ConsoleTime, Fen};
 use crate::printer::{pad, widest, Printer, Tone};
 use crate::t;
@@ -43,6 +45,26 @@ pub fn console_text(text: &str) -> Option<&str> {
         None
     } else {
         Some(text)
+    }
+}
+
+/// A timeline entry's note as the console wrote it, or, when the console wrote it in a
+/// language the reader does not read, what the status means in theirs.
+pub fn timeline_note(entry: &TimelineEntry, channel: Option<i64>) -> String {
+    let Some(note) = entry.note.as_deref().filter(|n| !n.is_empty()) else {
+        return String::new();
+    };
+    if let Some(note) = console_text(note) {
+        return note.to_string();
+    }
+    match entry.status.as_str() {
+        "PENDING_APPROVAL" => t!("walk-note-pending"),
+        "PROCESSING" => t!("walk-note-processing"),
+        "SUCCESS" => t!("walk-note-success", to = refund_to_text(channel)),
+        "FAILED" => t!("walk-note-failed"),
+        "REJECTED" => t!("walk-note-rejected"),
+        "CANCELED" => t!("walk-note-canceled"),
+        _ => String::new(),
     }
 }
 

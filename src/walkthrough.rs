@@ -18,9 +18,7 @@ use crate::printer::{pad, widest, Tone};
 use crate::prompt::Choice;
 use crate::t;
 use crate::troubleshoot::{diagnose, render, Suggest};
-use crate::views::{
-    console_text, not_refundable_text, policy_text, quote_lines_for, refund_to_text,
-};
+use crate::views::{not_refundable_text, policy_text, quote_lines_for, refund_to_text};
 
 /// Lines are wrapped to this width, so the walkthrough reads at 80 columns.
 const WIDTH: usize = 78;
@@ -703,7 +701,11 @@ fn watch(ctx: &mut Context, client: &Client, refund_id: &str) -> CliResult<Refun
     loop {
         let refund = client.refund(refund_id)?;
         if refund.status != last {
-            let note = status_note(&refund);
+            let note = refund
+                .timeline
+                .last()
+                .map(|t| crate::views::timeline_note(t, refund.refund_channel))
+                .unwrap_or_default();
             spinner.suspend(|| {
                 p.note(&format!(
                     "   {}  {}",
@@ -755,31 +757,5 @@ fn watch(ctx: &mut Context, client: &Client, refund_id: &str) -> CliResult<Refun
             }
         }
         std::thread::sleep(Duration::from_millis(1000));
-    }
-}
-
-/// The latest timeline note as the console wrote it, or, when the console wrote it in a
-/// language the reader does not read, what the status means in theirs.
-fn status_note(refund: &RefundApplication) -> String {
-    let Some(last) = refund.timeline.last() else {
-        return String::new();
-    };
-    if let Some(note) = last.note.as_deref().and_then(console_text) {
-        return note.to_string();
-    }
-    if last.note.as_deref().is_none_or(str::is_empty) {
-        return String::new();
-    }
-    match last.status.as_str() {
-        "PENDING_APPROVAL" => t!("walk-note-pending"),
-        "PROCESSING" => t!("walk-note-processing"),
-        "SUCCESS" => t!(
-            "walk-note-success",
-            to = refund_to_text(refund.refund_channel)
-        ),
-        "FAILED" => t!("walk-note-failed"),
-        "REJECTED" => t!("walk-note-rejected"),
-        "CANCELED" => t!("walk-note-canceled"),
-        _ => String::new(),
     }
 }

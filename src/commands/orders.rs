@@ -15,7 +15,7 @@ use crate::error::{CliError, CliResult, Exit};
 use crate::i18n::names;
 use crate::printer::{pad, Listing, Printer, Tone};
 use crate::t;
-use crate::views::{policy_name, quote_lines, QuoteView};
+use crate::views::{policy_name, quote_lines_for, QuoteView};
 
 pub const ORDER_STATUSES: [&str; 7] = [
     "PAID",
@@ -358,7 +358,7 @@ fn show(ctx: &mut Context, number: &str) -> CliResult<Exit> {
     }
     if let Some(q) = &quote {
         p.line("")?;
-        for line in quote_lines(&p, q, None) {
+        for line in quote_lines_for(&p, q, None, Some(o)) {
             p.line(&line)?;
         }
         if q.refundable {

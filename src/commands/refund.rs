@@ -577,10 +577,10 @@ pub(crate) fn check_quote(quote: &Quote, amount: Option<Fen>) -> CliResult<()> {
             t!(
                 "refund-error-not-refundable",
                 resource = &quote.resource_id,
-                reason = quote
-                    .not_refundable_reason
-                    .clone()
-                    .unwrap_or_else(|| t!("refund-no-reason-given"))
+                reason = match quote.not_refundable_reason.as_deref() {
+                    Some(why) => crate::views::not_refundable_text(Some(why), None),
+                    None => t!("refund-no-reason-given"),
+                }
             ),
         ));
     }

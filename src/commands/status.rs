@@ -137,7 +137,7 @@ pub fn batch_report_ids(path: &Path) -> CliResult<Vec<String>> {
         CliError::usage(t!(
             "status-report-unreadable",
             path = &shown,
-            error = e.to_string()
+            error = crate::error::io_reason(&e)
         ))
     })?;
     let bad = || CliError::usage(t!("status-report-bad", path = &shown));
@@ -450,7 +450,7 @@ pub fn show(
             "    {}  {} {}",
             t.time,
             pad(name, width),
-            t.note.as_deref().unwrap_or("")
+            crate::views::timeline_note(t, refund.refund_channel)
         ))?;
     }
     if let Some(d) = &diagnosis {
@@ -579,7 +579,7 @@ fn announce(p: &Printer, refund: &RefundApplication, with_id: bool) -> String {
     let note = refund
         .timeline
         .last()
-        .and_then(|t| t.note.clone())
+        .map(|t| crate::views::timeline_note(t, refund.refund_channel))
         .unwrap_or_default();
     let now = crate::console::ConsoleTime::now();
     let id = if with_id {
