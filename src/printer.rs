@@ -115,6 +115,27 @@ impl Printer {
         out.flush()
     }
 
+    /// One line of result on stdout; on a terminal, wrapped to 78 columns under its own
+    /// indent (plus four), as [`Printer::wrapped`] does for notes. Piped, it stays one line.
+    pub fn line_wrapped(&self, text: &str) -> io::Result<()> {
+        if !io::stdout().is_terminal() {
+            return self.line(text);
+        }
+        let indent = text.len() - text.trim_start().len();
+        let rest = format!("{}    ", &text[..indent]);
+        let options = textwrap::Options::new(78)
+            .initial_indent(&text[..indent])
+            .subsequent_indent(&rest)
+            .break_words(false)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        let mut out = String::new();
+        for line in textwrap::wrap(text.trim_start(), options) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        self.raw(&out)
+    }
+
     /// A result as JSON on stdout: pretty, or on one line with `--output jsonl`.
     pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> io::Result<()> {
         let mut out = io::stdout().lock();

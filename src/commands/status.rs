@@ -456,7 +456,7 @@ pub fn show(
     if let Some(d) = &diagnosis {
         p.line("")?;
         for line in render(&p, d) {
-            p.line(&line)?;
+            p.line_wrapped(&line)?;
         }
     }
     Ok(diagnosis)
