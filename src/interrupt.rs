@@ -23,6 +23,13 @@ pub enum Phase {
     Submitted { refund_id: String, prefix: String },
     /// Following a refund that was submitted earlier.
     Watching { refund_id: String, prefix: String },
+    /// Following several refunds; `resume` is what names them again (`RF1 RF2`, or
+    /// `--batch-report FILE`).
+    WatchingMany {
+        count: usize,
+        resume: String,
+        prefix: String,
+    },
     /// Submitting a batch (`refund --batch`): `submitted` of its `total` refunds are
     /// confirmed; the rest are pending, in flight or not sent yet.
     Batch {
@@ -57,6 +64,16 @@ pub fn message(phase: &Phase) -> String {
         Phase::Watching { refund_id, prefix } => {
             t!("interrupt-watching", refund = refund_id, prefix = prefix)
         }
+        Phase::WatchingMany {
+            count,
+            resume,
+            prefix,
+        } => t!(
+            "interrupt-watching-many",
+            count = count,
+            resume = resume,
+            prefix = prefix
+        ),
         Phase::Batch {
             submitted,
             total,

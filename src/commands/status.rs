@@ -90,9 +90,24 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
     let client = ctx.client()?;
     crate::commands::refund::finish_pending(ctx, &client)?;
     if args.watch {
-        ctx.set_phase(crate::interrupt::Phase::Watching {
-            refund_id: ids.join(" "),
-            prefix: ctx.command_prefix(),
+        let prefix = ctx.command_prefix();
+        ctx.set_phase(match (&args.batch_report, ids.as_slice()) {
+            (None, [id]) => crate::interrupt::Phase::Watching {
+                refund_id: id.clone(),
+                prefix,
+            },
+            (report, _) => {
+                let mut resume = args.refund_ids.join(" ");
+                if let Some(path) = report {
+                    let quoted = shell_quote(&path.display().to_string());
+                    resume = format!("{resume} --batch-report {quoted}");
+                }
+                crate::interrupt::Phase::WatchingMany {
+                    count: ids.len(),
+                    resume: resume.trim().to_string(),
+                    prefix,
+                }
+            }
         });
     }
     let interactive = ctx.interactive() && !ctx.printer.is_json();
@@ -121,6 +136,18 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
             print_refunds(&ctx.printer, &refunds)?;
             Ok(Exit::Success)
         }
+    }
+}
+
+/// `path` as one shell word.
+fn shell_quote(path: &str) -> String {
+    if path
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+=:,".contains(c))
+    {
+        path.to_string()
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
     }
 }
 

@@ -629,3 +629,4 @@ console-unreachable = could not reach the console at { $url } after { $attempts 
     }: { $detail }
 console-unreadable = the console's answer (HTTP { $http }) could not be read: { $detail }
 console-unreadable-request = the console's answer (HTTP { $http }, request id { $id }) could not be read: { $detail }
+interrupt-watching-many = stopped watching; the { $count } refunds go on; resume with `jdc-refund { $prefix }status { $resume } --watch`

@@ -626,3 +626,4 @@ console-unreachable = 无法连接控制台 { $url }{ $attempts ->
     }：{ $detail }
 console-unreadable = 无法读取控制台的应答（状态码 { $http }）：{ $detail }
 console-unreadable-request = 无法读取控制台的应答（状态码 { $http }，请求 ID：{ $id }）：{ $detail }
+interrupt-watching-many = 已停止跟踪；这 { $count } 条退款申请仍在处理；可用 `jdc-refund { $prefix }status { $resume } --watch` 继续跟踪
