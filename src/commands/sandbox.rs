@@ -7,7 +7,9 @@ use serde_json::json;
 use crate::context::Context;
 use crate::error::{io_reason, CliError, CliResult, Exit};
 use crate::printer::{pad, widest, Table, Tone};
-use crate::sandbox::store::{self, DEMO_ACCESS_KEY, DEMO_PASSWORD, DEMO_SECRET_KEY, MFA_CODE};
+use crate::sandbox::store::{
+    self, SeedCase, DEMO_ACCESS_KEY, DEMO_PASSWORD, DEMO_SECRET_KEY, MFA_CODE,
+};
 use crate::sandbox::{Faults, RunningSandbox, SandboxOptions};
 use crate::t;
 
@@ -184,8 +186,10 @@ fn info(args: StateArg, ctx: &mut Context) -> CliResult<Exit> {
             })).collect::<Vec<_>>(),
             "accessKey": DEMO_ACCESS_KEY,
             "secretKey": DEMO_SECRET_KEY,
-            "orders": seeded.iter().map(|(pin, number, case, fee)| json!({
-                "account": pin, "orderNumber": number, "case": case, "actualFee": fee,
+            "orders": seeded.iter().map(|o| json!({
+                "account": o.account, "orderNumber": o.order_number,
+                "case": format!("{} ({})", o.resource_id, o.case.english()),
+                "actualFee": o.actual_fee,
             })).collect::<Vec<_>>(),
         }))?;
         return Ok(Exit::Success);
@@ -232,9 +236,14 @@ fn info(args: StateArg, ctx: &mut Context) -> CliResult<Exit> {
     let mut table = Table::new(&headers);
     let rows: Vec<(Vec<String>, Tone)> = seeded
         .into_iter()
-        .map(|(pin, number, case, fee)| {
+        .map(|o| {
+            let case = t!(
+                "sandbox-resource-case",
+                resource = &o.resource_id,
+                case = case_text(o.case)
+            );
             (
-                vec![pin, number, resource_case(&case), fee.to_string()],
+                vec![o.account, o.order_number, case, o.actual_fee.to_string()],
                 Tone::Plain,
             )
         })
@@ -253,27 +262,18 @@ fn account_note(pin: &str) -> String {
     }
 }
 
-/// `resource-id (case)` from the seed description, with the case in the reader's language.
-/// The seed (`sandbox::store::describe_seed`) says each case in English, as data; a case this
-/// does not know is shown as it is.
-fn resource_case(text: &str) -> String {
-    let Some((resource, case)) = text.strip_suffix(')').and_then(|t| t.split_once(" (")) else {
-        return text.to_string();
-    };
-    let case = match case {
-        "already refunded" => t!("sandbox-case-refunded"),
-        "unpaid" => t!("sandbox-case-unpaid"),
-        "post-paid, not refundable" => t!("sandbox-case-post-paid"),
-        "paid offline: to original fails, to balance works" => t!("sandbox-case-offline"),
-        "invoice issued: must be returned" => t!("sandbox-case-invoice"),
-        "refund fails: INSUFFICIENT_BALANCE" => t!("sandbox-case-arrears"),
-        "term expired" => t!("sandbox-case-expired"),
-        "prorated refund" => t!("sandbox-case-prorated"),
-        "full refund (within 5 days)" => t!("sandbox-case-full"),
-        other => match other.strip_prefix("refund fails once with ") {
-            Some(code) => t!("sandbox-case-fails-once", code = code),
-            None => other.to_string(),
-        },
-    };
-    t!("sandbox-resource-case", resource = resource, case = case)
+/// What a seeded order shows, in the reader's language.
+fn case_text(case: SeedCase) -> String {
+    match case {
+        SeedCase::Refunded => t!("sandbox-case-refunded"),
+        SeedCase::Unpaid => t!("sandbox-case-unpaid"),
+        SeedCase::PostPaid => t!("sandbox-case-post-paid"),
+        SeedCase::Offline => t!("sandbox-case-offline"),
+        SeedCase::Invoice => t!("sandbox-case-invoice"),
+        SeedCase::Arrears => t!("sandbox-case-arrears"),
+        SeedCase::Expired => t!("sandbox-case-expired"),
+        SeedCase::Prorated => t!("sandbox-case-prorated"),
+        SeedCase::Full => t!("sandbox-case-full"),
+        SeedCase::FailsOnce(code) => t!("sandbox-case-fails-once", code = code),
+    }
 }

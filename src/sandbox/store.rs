@@ -440,30 +440,72 @@ pub fn seed_extra_orders(conn: &mut Connection, count: u32) -> rusqlite::Result<
 }
 
 /// The seeded orders of every account, for `sandbox info`.
-pub fn describe_seed() -> Vec<(String, String, String, Fen)> {
+pub fn describe_seed() -> Vec<SeedDescription> {
     seed_orders()
         .into_iter()
         .map(|o| {
             let case = match (o.outcome, o.status, o.pay_type, o.channel, o.invoice) {
-                (Some(code), ..) => format!("refund fails once with {code}"),
-                (_, "REFUND_ALL", ..) => "already refunded".into(),
-                (_, "NO_PAY", ..) => "unpaid".into(),
-                (_, _, "POST_PAID", ..) => "post-paid, not refundable".into(),
-                (_, _, _, "OFFLINE_PAYMENT", _) => {
-                    "paid offline: to original fails, to balance works".into()
-                }
-                (_, _, _, _, true) => "invoice issued: must be returned".into(),
-                _ if o.pin == "arrears-demo" => "refund fails: INSUFFICIENT_BALANCE".into(),
-                _ if o.age_ms > o.term_ms => "term expired".into(),
-                _ if o.age_ms > 5 * DAY => "prorated refund".into(),
-                _ => "full refund (within 5 days)".into(),
+                (Some(code), ..) => SeedCase::FailsOnce(code),
+                (_, "REFUND_ALL", ..) => SeedCase::Refunded,
+                (_, "NO_PAY", ..) => SeedCase::Unpaid,
+                (_, _, "POST_PAID", ..) => SeedCase::PostPaid,
+                (_, _, _, "OFFLINE_PAYMENT", _) => SeedCase::Offline,
+                (_, _, _, _, true) => SeedCase::Invoice,
+                _ if o.pin == "arrears-demo" => SeedCase::Arrears,
+                _ if o.age_ms > o.term_ms => SeedCase::Expired,
+                _ if o.age_ms > 5 * DAY => SeedCase::Prorated,
+                _ => SeedCase::Full,
             };
-            (
-                o.pin.to_string(),
-                o.order_number.clone(),
-                format!("{} ({case})", o.resource_id),
-                Fen::from_fen(o.money + o.balance + o.coupon),
-            )
+            SeedDescription {
+                account: o.pin.to_string(),
+                order_number: o.order_number.clone(),
+                resource_id: o.resource_id.to_string(),
+                case,
+                actual_fee: Fen::from_fen(o.money + o.balance + o.coupon),
+            }
         })
         .collect()
+}
+
+/// One seeded order, for `sandbox info`.
+pub struct SeedDescription {
+    pub account: String,
+    pub order_number: String,
+    pub resource_id: String,
+    pub case: SeedCase,
+    pub actual_fee: Fen,
+}
+
+/// What a seeded order is there to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedCase {
+    Full,
+    Prorated,
+    Invoice,
+    Offline,
+    PostPaid,
+    Expired,
+    Refunded,
+    Unpaid,
+    Arrears,
+    /// The first refund fails with this code; a resubmission succeeds.
+    FailsOnce(&'static str),
+}
+
+impl SeedCase {
+    /// The case in English, as `sandbox info --json` gives it.
+    pub fn english(self) -> String {
+        match self {
+            SeedCase::Full => "full refund (within 5 days)".into(),
+            SeedCase::Prorated => "prorated refund".into(),
+            SeedCase::Invoice => "invoice issued: must be returned".into(),
+            SeedCase::Offline => "paid offline: to original fails, to balance works".into(),
+            SeedCase::PostPaid => "post-paid, not refundable".into(),
+            SeedCase::Expired => "term expired".into(),
+            SeedCase::Refunded => "already refunded".into(),
+            SeedCase::Unpaid => "unpaid".into(),
+            SeedCase::Arrears => "refund fails: INSUFFICIENT_BALANCE".into(),
+            SeedCase::FailsOnce(code) => format!("refund fails once with {code}"),
+        }
+    }
 }
