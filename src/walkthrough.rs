@@ -606,6 +606,8 @@ pub fn follow(ctx: &mut Context, client: &Client, mut refund_id: String) -> CliR
         ) else {
             return Ok(Exit::RefundFailed);
         };
+        // The guide's last section: what went wrong and how to fix it.
+        stage(ctx, &t!("walk-stage-problems"));
         for line in render(&ctx.printer, &d) {
             let indent = 3 + line.len() - line.trim_start().len();
             ctx.printer.wrapped(

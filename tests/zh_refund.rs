@@ -555,3 +555,47 @@ fn an_interrupted_batch_says_how_far_it_got_in_chinese() {
     let words = english_words(&stderr);
     assert!(words.is_empty(), "English words {words:?} in:\n{stderr}");
 }
+
+#[test]
+fn a_failed_refund_shows_the_guides_common_problems_in_chinese() {
+    let home = Home::new();
+    let submitted = refund(
+        &home,
+        Lang::Zh,
+        &[
+            "--order",
+            "212611240000000109",
+            "--reason",
+            "not-wanted",
+            "--contact-phone",
+            PHONE,
+            "--yes",
+        ],
+    );
+    let id = submitted.success().stdout.trim().to_string();
+    // The sandbox recalculates this order's amount after submission: AMOUNT_MISMATCH.
+    let watched = run(
+        &home,
+        Lang::Zh,
+        &["--sandbox", "status", &id, "--watch", "--interval", "100ms"],
+    );
+    watched.code(7).stdout_has(&[
+        "退款失败",
+        "常见问题：退款金额不符（AMOUNT_MISMATCH）",
+        "可能原因：",
+        "解决方法：",
+        &format!("refund resubmit {id} --amount 879.12"),
+    ]);
+    // The fix command is typed as it is; every other line is Chinese.
+    let prose: Vec<&str> = watched
+        .stdout
+        .lines()
+        .filter(|l| !l.contains("jdc-refund "))
+        .collect();
+    assert_no_english("stdout", &prose.join("\n"), &watched);
+    assert_no_english("stderr", &watched.stderr, &watched);
+    // The same refund in English: the same exit code, the troubleshooter's own words.
+    let en = run(&home, Lang::En, &["--sandbox", "status", &id]);
+    en.success()
+        .stdout_has(&["Troubleshooter", "AMOUNT_MISMATCH", "--amount 879.12"]);
+}

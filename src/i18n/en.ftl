@@ -120,6 +120,7 @@ money-overflow = `{ $text }` is too large
 ## walkthrough, troubleshooter, views, prompts (src/walkthrough.rs, troubleshoot.rs, views.rs, prompt.rs)
 walk-stage-prepare = Preparation
 walk-stage-submit = Submit the application
+walk-stage-problems = Common problems
 walk-stage-wait = Wait for the review
 walk-step-login = Log in
 walk-step-order = Confirm the order
