@@ -412,6 +412,13 @@ pub fn pad(text: &str, width: usize) -> String {
     padded
 }
 
+/// A label padded to `width` columns, then the gap before its value: a space after `split:`,
+/// none after `退款构成：`, whose full-width colon carries its own.
+pub fn label(text: &str, width: usize) -> String {
+    let gap = if text.ends_with('：') { "" } else { " " };
+    format!("{}{gap}", pad(text, width))
+}
+
 /// The widest of `texts` in terminal columns.
 pub fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
     texts.into_iter().map(|t| t.width()).max().unwrap_or(0)

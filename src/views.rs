@@ -7,7 +7,7 @@ use crate::console::types::{
     Order, Quote, RefundApplication, RefundPolicy, SupportChannel, TimelineEntry,
 };
 use crate::console::{ConsoleTime, Fen};
-use crate::printer::{pad, widest, Printer, Tone};
+use crate::printer::{label, pad, widest, Printer, Tone};
 use crate::t;
 
 fn iso(t: Option<ConsoleTime>) -> Option<String> {
@@ -259,11 +259,15 @@ pub fn quote_lines_for(
     let (split, to) = (t!("view-quote-split"), t!("view-quote-to"));
     let width = widest([split.as_str(), to.as_str()]);
     lines.push(format!(
-        "  {} {}",
-        pad(&split, width),
+        "  {}{}",
+        label(&split, width),
         parts.join(&t!("view-list-separator"))
     ));
-    lines.push(format!("  {} {}", pad(&to, width), refund_to_text(channel)));
+    lines.push(format!(
+        "  {}{}",
+        label(&to, width),
+        refund_to_text(channel)
+    ));
     if let Some(until) = q.valid_until {
         lines.push(format!(
             "  {}",
