@@ -483,7 +483,12 @@ pub fn show(
     if let Some(d) = &diagnosis {
         p.line("")?;
         for line in render(&p, d) {
-            p.line_wrapped(&line)?;
+            // A command stays on one line, so it can be copied whole.
+            if d.fix_command.as_deref().is_some_and(|c| line.contains(c)) {
+                p.line(&line)?;
+            } else {
+                p.line_wrapped(&line)?;
+            }
         }
     }
     Ok(diagnosis)
