@@ -15,7 +15,7 @@ use crate::error::{CliError, CliResult, Exit};
 use crate::interrupt::Phase;
 use crate::journal::{Entry, Finished, Outcome, Submission};
 use crate::t;
-use crate::views::{quote_lines, QuoteView, RefundView};
+use crate::views::{quote_lines, refund_to_text, QuoteView, RefundView};
 
 pub const MAX_ATTACHMENT_BYTES: u64 = 5 * 1024 * 1024;
 
@@ -707,7 +707,7 @@ pub(crate) fn report_submitted(
                 "refund-submitted",
                 refund = refund_id,
                 amount = fee.with_symbol(),
-                to = destination(channel),
+                to = refund_to_text(Some(channel)),
                 prefix = ctx.command_prefix()
             ),
             "",
@@ -740,7 +740,7 @@ pub(crate) fn submit_plan(
     }
     let p = ctx.printer.clone();
     let amount = quote.fee.with_symbol();
-    let to = destination(plan.channel);
+    let to = refund_to_text(Some(plan.channel));
     if !plan.confirmed {
         if !ctx.interactive() {
             return Err(CliError::usage(t!("refund-error-yes-required")));
@@ -1035,14 +1035,6 @@ pub(crate) fn resubmit_to(
     };
     let channel = plan.channel;
     Ok(submit_plan(ctx, client, plan, &quote)?.map(|id| (id, quote.fee, channel)))
-}
-
-/// Where the money goes, as a person reads it: the original payment method or the balance.
-fn destination(channel: i64) -> String {
-    match channel {
-        2 => t!("refund-to-balance"),
-        _ => t!("refund-to-original"),
-    }
 }
 
 fn reason_from_code(code: i64) -> Option<Reason> {
