@@ -121,15 +121,9 @@ impl Printer {
         if !io::stdout().is_terminal() {
             return self.line(text);
         }
-        let indent = text.len() - text.trim_start().len();
-        let rest = format!("{}    ", &text[..indent]);
-        let options = textwrap::Options::new(78)
-            .initial_indent(&text[..indent])
-            .subsequent_indent(&rest)
-            .break_words(false)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        let indent = &text[..text.len() - text.trim_start().len()];
         let mut out = String::new();
-        for line in textwrap::wrap(text.trim_start(), options) {
+        for line in wrap(text.trim_start(), indent, &format!("{indent}    ")) {
             out.push_str(&line);
             out.push('\n');
         }
@@ -163,12 +157,7 @@ impl Printer {
     /// A note wrapped to 78 columns with a hanging indent; words (commands, ids) are never
     /// split.
     pub fn wrapped(&self, text: &str, first: &str, rest: &str) {
-        let options = textwrap::Options::new(78)
-            .initial_indent(first)
-            .subsequent_indent(rest)
-            .break_words(false)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation);
-        for line in textwrap::wrap(text, options) {
+        for line in wrap(text, first, rest) {
             eprintln!("{line}");
         }
     }
@@ -243,6 +232,17 @@ impl Printer {
     }
 }
 
+/// `text` wrapped to 78 columns (a Chinese character counts two) with a hanging indent;
+/// words (commands, ids) are never split.
+fn wrap<'t>(text: &'t str, first: &str, rest: &str) -> Vec<std::borrow::Cow<'t, str>> {
+    let options = textwrap::Options::new(78)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(text, options)
+}
+
 /// A table whose rows may arrive page by page: widths are fixed by the first batch (and the
 /// headers), so memory stays bounded however many rows follow.
 pub struct Table {
@@ -252,10 +252,11 @@ pub struct Table {
 }
 
 impl Table {
-    pub fn new(headers: &[&str]) -> Table {
+    pub fn new(headers: impl IntoIterator<Item = String>) -> Table {
+        let headers: Vec<String> = headers.into_iter().collect();
         Table {
-            headers: headers.iter().map(|h| h.to_string()).collect(),
             widths: headers.iter().map(|h| h.width()).collect(),
+            headers,
             started: false,
         }
     }
@@ -336,7 +337,11 @@ pub struct Listing<'p> {
 }
 
 impl<'p> Listing<'p> {
-    pub fn new(printer: &'p Printer, key: &'static str, headers: &[&str]) -> Listing<'p> {
+    pub fn new(
+        printer: &'p Printer,
+        key: &'static str,
+        headers: impl IntoIterator<Item = String>,
+    ) -> Listing<'p> {
         Listing {
             printer,
             key,

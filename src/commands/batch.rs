@@ -1122,7 +1122,7 @@ fn print_results(p: &Printer, results: &[RowResult]) -> CliResult<()> {
         t!("batch-col-status"),
         t!("batch-col-error"),
     ];
-    let mut table = Table::new(&headers.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut table = Table::new(headers);
     let dash = || "-".to_string();
     let rows: Vec<(Vec<String>, Tone)> = results
         .iter()

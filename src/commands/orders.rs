@@ -494,10 +494,9 @@ impl<'p> Output<'p> {
             t!("orders-col-status"),
             t!("orders-col-created"),
         ];
-        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
         Output {
             printer,
-            listing: Listing::new(printer, "orders", &headers),
+            listing: Listing::new(printer, "orders", headers),
         }
     }
 

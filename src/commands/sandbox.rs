@@ -232,8 +232,7 @@ fn info(args: StateArg, ctx: &mut Context) -> CliResult<Exit> {
         t!("sandbox-col-resource"),
         t!("sandbox-col-paid"),
     ];
-    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let mut table = Table::new(&headers);
+    let mut table = Table::new(headers);
     let rows: Vec<(Vec<String>, Tone)> = seeded
         .into_iter()
         .map(|o| {

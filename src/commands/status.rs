@@ -133,7 +133,7 @@ pub fn run(args: Args, ctx: &mut Context) -> CliResult<Exit> {
         _ if args.watch => watch_many(ctx, &client, &ids, args.interval, args.timeout),
         _ => {
             let refunds = fetch_all(ctx, &client, &ids)?;
-            print_refunds(&ctx.printer, &refunds)?;
+            print_refunds(&ctx.printer, &refunds, refunds.len() as u64)?;
             Ok(Exit::Success)
         }
     }
@@ -257,13 +257,11 @@ fn refund_to_name(channel: Option<i64>) -> String {
     }
 }
 
-/// Refunds as a table, or `{"refunds": [...], "totalCount": n}`, or JSON lines.
-fn print_refunds(p: &Printer, refunds: &[RefundApplication]) -> CliResult<()> {
-    let headers = headers();
-    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let mut listing = Listing::new(p, "refunds", &headers);
+/// Refunds as a table, or `{"refunds": [...], "totalCount": total}`, or JSON lines.
+fn print_refunds(p: &Printer, refunds: &[RefundApplication], total: u64) -> CliResult<()> {
+    let mut listing = Listing::new(p, "refunds", headers());
     listing.page(refunds, |r| RefundView::from(r), row)?;
-    listing.finish(Some(refunds.len() as u64))?;
+    listing.finish(Some(total))?;
     Ok(())
 }
 
@@ -277,19 +275,14 @@ fn list(ctx: &mut Context, client: &Client, args: &Args) -> CliResult<Exit> {
         .cloned()
         .collect();
     let p = ctx.printer.clone();
-    if p.is_json() {
-        let headers = headers();
-        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
-        let mut listing = Listing::new(&p, "refunds", &headers);
-        listing.page(&refunds, |r| RefundView::from(r), row)?;
-        listing.finish(Some(page.page_infos.total_record))?;
-        return Ok(Exit::Success);
-    }
-    if refunds.is_empty() {
+    if refunds.is_empty() && !p.is_json() {
         p.note(&t!("status-none-match"));
         return Ok(Exit::Success);
     }
-    print_refunds(&p, &refunds)?;
+    print_refunds(&p, &refunds, page.page_infos.total_record)?;
+    if p.is_json() {
+        return Ok(Exit::Success);
+    }
     if ctx.interactive() {
         let mut choices: Vec<crate::prompt::Choice> = refunds
             .iter()
@@ -328,9 +321,7 @@ fn list(ctx: &mut Context, client: &Client, args: &Args) -> CliResult<Exit> {
 fn list_all(ctx: &mut Context, client: &Client, args: &Args) -> CliResult<Exit> {
     let resource = resource_filter(ctx, client, args)?;
     let p = ctx.printer.clone();
-    let headers = headers();
-    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let mut listing = Listing::new(&p, "refunds", &headers);
+    let mut listing = Listing::new(&p, "refunds", headers());
     let mut number = 1;
     let mut done = false;
     let mut total = None;
@@ -568,7 +559,7 @@ fn watch_many(
         let elapsed = started.elapsed();
         if finished == refunds.len() || elapsed >= timeout {
             bar.finish_and_clear();
-            print_refunds(&p, &refunds)?;
+            print_refunds(&p, &refunds, refunds.len() as u64)?;
             if finished < refunds.len() {
                 return Err(CliError::new(
                     Exit::WatchTimeout,
