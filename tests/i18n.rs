@@ -97,7 +97,7 @@ fn uses_in_code() -> Vec<(String, String, BTreeSet<String>)> {
                 continue;
             }
             let rest = &text[from..];
-            let call = balanced(rest);
+            let (call, top) = call_text(rest);
             let trimmed = call.trim_start();
             let Some(key) = trimmed.strip_prefix('"').and_then(|s| s.split('"').next()) else {
                 panic!("{}: t!( without a literal key: {call}", file.display());
@@ -105,7 +105,7 @@ fn uses_in_code() -> Vec<(String, String, BTreeSet<String>)> {
             uses.push((
                 format!("{}", file.display()),
                 key.to_string(),
-                argument_names(call),
+                argument_names(&top),
             ));
         }
     }
@@ -123,11 +123,13 @@ fn collect_rs(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// The text up to the `)` closing the macro call (strings and nested brackets skipped).
-fn balanced(s: &str) -> &str {
+/// The text up to the `)` closing the macro call, and what of it stands outside string
+/// literals and nested brackets (where the `, name = value` arguments are).
+fn call_text(s: &str) -> (&str, String) {
     let mut depth = 0i32;
     let mut in_str = false;
     let mut escaped = false;
+    let mut top = String::new();
     for (i, c) in s.char_indices() {
         if in_str {
             match c {
@@ -141,39 +143,18 @@ fn balanced(s: &str) -> &str {
         match c {
             '"' => in_str = true,
             '(' | '[' | '{' => depth += 1,
-            ')' | ']' | '}' if depth == 0 => return &s[..i],
-            ')' | ']' | '}' => depth -= 1,
-            _ => {}
-        }
-    }
-    s
-}
-
-/// `name` of each top-level `, name = value` in a call.
-fn argument_names(call: &str) -> BTreeSet<String> {
-    let mut names = BTreeSet::new();
-    let mut depth = 0i32;
-    let mut in_str = false;
-    let mut escaped = false;
-    let mut top = String::new();
-    for c in call.chars() {
-        if in_str {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_str = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_str = true,
-            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => return (&s[..i], top),
             ')' | ']' | '}' => depth -= 1,
             _ if depth == 0 => top.push(c),
             _ => {}
         }
     }
+    (s, top)
+}
+
+/// `name` of each `, name = value` in a call's top-level text.
+fn argument_names(top: &str) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
     for part in top.split(',').skip(1) {
         if let Some((name, _)) = part.split_once('=') {
             let name = name.trim();
