@@ -642,10 +642,12 @@ fn same_request(plan: &RowPlan, entry: &Entry, console: &str) -> CliResult<()> {
         (None, None) => false,
     };
     let same = target
-        && b.refund_reason == Some(plan.reason.code())
-        && b.refund_channel == Some(plan.channel)
-        && b.contact.as_ref().and_then(|c| c.phone.clone()) == plan.contact.phone
-        && b.contact.as_ref().and_then(|c| c.email.clone()) == plan.contact.email
+        && b.same_terms(
+            Some(plan.reason.code()),
+            plan.channel,
+            &plan.contact.phone,
+            &plan.contact.email,
+        )
         && plan.args.amount.is_none_or(|a| b.refund_amount == Some(a));
     if !same {
         return Err(CliError::usage(match b.refund_amount {

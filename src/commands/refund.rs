@@ -469,10 +469,12 @@ fn repeat(
 ) -> CliResult<Exit> {
     let b = &entry.body;
     let same = b.resource_id == resource_id
-        && b.refund_reason == args.reason.map(Reason::code)
-        && b.refund_channel == Some(args.refund_to.unwrap_or(RefundTo::Original).channel())
-        && b.contact.as_ref().and_then(|c| c.phone.clone()) == args.contact_phone
-        && b.contact.as_ref().and_then(|c| c.email.clone()) == args.contact_email;
+        && b.same_terms(
+            args.reason.map(Reason::code),
+            args.refund_to.unwrap_or(RefundTo::Original).channel(),
+            &args.contact_phone,
+            &args.contact_email,
+        );
     if !same {
         return Err(CliError::usage(match entry.refund_id.as_deref() {
             Some(id) => t!(

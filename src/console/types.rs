@@ -343,6 +343,24 @@ pub struct RefundBody {
     pub attachment_ids: Option<Vec<String>>,
 }
 
+impl RefundBody {
+    /// Whether this body asks on the same terms: reason, destination, contact phone and
+    /// e-mail (what a reused idempotency key must not change).
+    pub fn same_terms(
+        &self,
+        reason: Option<i64>,
+        channel: i64,
+        phone: &Option<String>,
+        email: &Option<String>,
+    ) -> bool {
+        let contact = self.contact.as_ref();
+        self.refund_reason == reason
+            && self.refund_channel == Some(channel)
+            && contact.and_then(|c| c.phone.as_ref()) == phone.as_ref()
+            && contact.and_then(|c| c.email.as_ref()) == email.as_ref()
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
