@@ -335,7 +335,7 @@ pub fn sandbox_failed(e: anyhow::Error) -> CliError {
     let chain = format!("{e:#}");
     let reason = foreign(&chain, || {
         let top = e.to_string();
-        if top.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        if crate::i18n::has_chinese(&top, false) {
             top
         } else {
             t!("ctx-sandbox-state-unusable")

@@ -155,7 +155,7 @@ fn usage_error_in_chinese(
             // standard library's (`invalid digit found in string`) is English, and left out.
             let reason = std::error::Error::source(e)
                 .map(|why| why.to_string())
-                .filter(|why| why.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+                .filter(|why| i18n::has_chinese(why, false));
             match reason {
                 Some(why) => t!(
                     "err-usage-invalid-value-because",

@@ -30,10 +30,6 @@ pub fn refund_to_text(channel: Option<i64>) -> String {
     }
 }
 
-fn is_chinese(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c)
-}
-
 /// Text the console wrote (a timeline note, a reason, opening hours), for a person: as it
 /// came, unless the reader reads Chinese and the console wrote English words and no Chinese
 /// (the sandbox speaks English). Then `None`, and the caller says it in its own words.
@@ -41,7 +37,7 @@ pub fn console_text(text: &str) -> Option<&str> {
     let english = text
         .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| w.len() >= 3);
-    if crate::i18n::is_zh() && english && !text.chars().any(is_chinese) {
+    if crate::i18n::is_zh() && english && !crate::i18n::has_chinese(text, true) {
         None
     } else {
         Some(text)

@@ -133,6 +133,16 @@ pub fn is_zh() -> bool {
     lang() == Lang::Zh
 }
 
+/// Whether `text` holds Chinese characters (CJK ideographs; with `punctuation`, the CJK
+/// symbols and punctuation block too): text from outside the catalogues that a Chinese
+/// reader can be shown as it is.
+pub fn has_chinese(text: &str, punctuation: bool) -> bool {
+    text.chars().any(|c| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || punctuation && ('\u{3000}'..='\u{303f}').contains(&c)
+    })
+}
+
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static ZH_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
     static EN_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
