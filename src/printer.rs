@@ -232,15 +232,35 @@ impl Printer {
     }
 }
 
-/// `text` wrapped to 78 columns (a Chinese character counts two) with a hanging indent;
-/// words (commands, ids) are never split.
-fn wrap<'t>(text: &'t str, first: &str, rest: &str) -> Vec<std::borrow::Cow<'t, str>> {
+/// `text` wrapped to 78 columns (a Chinese character counts two) with a hanging indent.
+/// Words (ids) are never split, and neither is a command a person may copy: `jdc-refund …`
+/// up to a closing backtick or the end of the text moves to the next line whole, even when it
+/// is longer than the line.
+fn wrap(text: &str, first: &str, rest: &str) -> Vec<String> {
+    const GLUE: char = '\u{a0}'; // no-break space: no line break inside a command
+    let mut glued = String::with_capacity(text.len());
+    let mut tail = text;
+    while let Some(at) = tail.find("jdc-refund ") {
+        glued.push_str(&tail[..at]);
+        let command = &tail[at..];
+        let end = command.find('`').unwrap_or(command.len());
+        glued.extend(
+            command[..end]
+                .chars()
+                .map(|c| if c == ' ' { GLUE } else { c }),
+        );
+        tail = &command[end..];
+    }
+    glued.push_str(tail);
     let options = textwrap::Options::new(78)
         .initial_indent(first)
         .subsequent_indent(rest)
         .break_words(false)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::wrap(text, options)
+    textwrap::wrap(&glued, options)
+        .into_iter()
+        .map(|line| line.replace(GLUE, " "))
+        .collect()
 }
 
 /// A table whose rows may arrive page by page: widths are fixed by the first batch (and the
@@ -427,4 +447,40 @@ pub fn label(text: &str, width: usize) -> String {
 /// The widest of `texts` in terminal columns.
 pub fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
     texts.into_iter().map(|t| t.width()).max().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_command_is_never_split_when_a_line_wraps() {
+        let command = "jdc-refund --sandbox refund resubmit RF2026112800001 --amount 879.12";
+        let lines = wrap(&format!("修复命令：{command}"), "     ", "         ");
+        assert_eq!(
+            lines,
+            vec!["     修复命令：".to_string(), format!("         {command}")]
+        );
+        // Quoted in prose: the command is whole on one line, the prose around it wraps.
+        let text = format!(
+            "退款申请 RF2026112800001 已提交：¥102.35 退至原支付方式，等待审核结果。可用 `{}` 跟踪进度。",
+            "jdc-refund --sandbox status RF2026112800001 --watch"
+        );
+        let lines = wrap(&text, "", "  ");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("`jdc-refund --sandbox status RF2026112800001 --watch`")),
+            "{lines:#?}"
+        );
+        assert!(lines.iter().all(|l| l.width() <= 78), "{lines:#?}");
+        // Prose without a command wraps at spaces as before, and no no-break space is left.
+        let lines = wrap(&"word ".repeat(30), "", "");
+        assert!(
+            lines.len() > 1
+                && lines
+                    .iter()
+                    .all(|l| l.width() <= 78 && !l.contains('\u{a0}'))
+        );
+    }
 }

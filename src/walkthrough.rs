@@ -609,11 +609,6 @@ pub fn follow(ctx: &mut Context, client: &Client, mut refund_id: String) -> CliR
         // The guide's last section: what went wrong and how to fix it.
         stage(ctx, &t!("walk-stage-problems"));
         for line in render(&ctx.printer, &d) {
-            // A command stays on one line, so it can be copied whole.
-            if d.fix_command.as_deref().is_some_and(|c| line.contains(c)) {
-                ctx.printer.note(&format!("   {line}"));
-                continue;
-            }
             let indent = 3 + line.len() - line.trim_start().len();
             ctx.printer.wrapped(
                 line.trim_start(),

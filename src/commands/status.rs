@@ -474,12 +474,7 @@ pub fn show(
     if let Some(d) = &diagnosis {
         p.line("")?;
         for line in render(&p, d) {
-            // A command stays on one line, so it can be copied whole.
-            if d.fix_command.as_deref().is_some_and(|c| line.contains(c)) {
-                p.line(&line)?;
-            } else {
-                p.line_wrapped(&line)?;
-            }
+            p.line_wrapped(&line)?;
         }
     }
     Ok(diagnosis)
